@@ -1,0 +1,24 @@
+# Dealer B2B for Odoo: the project's commands. See README.md.
+.PHONY: help run test test-module lint bench clean
+
+help:
+	@echo "make run                      serve the demo database on http://127.0.0.1:8069"
+	@echo "make test                     run every test of the suite (Odoo + live server)"
+	@echo "make test MODULES=b2b_base    Odoo tests of some modules (PYTEST=0 to skip pytest)"
+	@echo "make lint                     ruff + pylint-odoo (OCA 18.0 settings) via pre-commit"
+	@echo "make bench                    benchmarks (see bench/README.md)"
+
+run:
+	@bash scripts/run.sh
+
+test:
+	@bash scripts/test.sh
+
+lint:
+	@bash scripts/lint.sh
+
+bench:
+	@bash scripts/bench.sh
+
+clean:
+	@bash -c 'source scripts/lib.sh; for db in $$(psql -d postgres -XAtqc "select datname from pg_database where datname like '"'"'b2b\\_%'"'"'"); do dropdb "$$db"; done'
