@@ -21,4 +21,4 @@ bench:
 	@bash scripts/bench.sh
 
 clean:
-	@bash -c 'source scripts/lib.sh; for db in $$(psql -d postgres -XAtqc "select datname from pg_database where datname like '"'"'b2b\\_%'"'"'"); do dropdb "$$db"; done'
+	@bash scripts/clean.sh

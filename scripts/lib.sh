@@ -193,4 +193,4 @@ b2b_drop_db() {
 
 b2b_db_exists() { [ "$(psql -d postgres -XAtqc "select 1 from pg_database where datname='$1'")" = 1 ]; }
 
-b2b_odoo() { (cd / && "$VENV_PY" -m odoo "$@"); }
+b2b_odoo() { (cd / && "$VENV_PY" "$B2B_ROOT/scripts/odoo-bin" "$@"); }

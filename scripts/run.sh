@@ -52,5 +52,6 @@ psql -d "$DB" -XAtqF ' ' -c "
      ORDER BY u.share, u.login" | sed 's/^/    /'
 printf '\n  (admin/admin is the administrator of the demo database.)\n  Stop with Ctrl+C.\n\n'
 
-exec bash -c 'cd / && exec "$0" -m odoo "$@"' "$VENV_PY" -c "$CONF" -d "$DB" --db-filter="^$DB\$" \
+cd /   # never start Odoo from inside an addons folder
+exec "$VENV_PY" "$B2B_ROOT/scripts/odoo-bin" -c "$CONF" -d "$DB" --db-filter="^$DB\$" \
     --http-interface=127.0.0.1 --http-port="$PORT" --gevent-port="$((PORT + 3))"

@@ -49,8 +49,7 @@ def odoo_cmd(odoo_env, db, *args):
     """The command line of an Odoo process on ``db`` with the suite's paths."""
     return [
         odoo_env["python"],
-        "-m",
-        "odoo",
+        str(ROOT / "scripts" / "odoo-bin"),
         *args,
         "-d",
         db,
