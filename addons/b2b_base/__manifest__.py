@@ -1,0 +1,36 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Dealer B2B Base",
+    "summary": "Dealers, dealer tiers, dealer lifecycle and buyer roles",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Sales",
+    "website": "https://github.com/dealer-b2b/dealer-b2b-odoo",
+    "author": "Dealer B2B for Odoo contributors",
+    "maintainers": ["dealer-b2b"],
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "application": False,
+    "installable": True,
+    "depends": ["mail", "portal", "sales_team"],
+    "data": [
+        "security/b2b_base_groups.xml",
+        "security/ir.model.access.csv",
+        "security/b2b_base_security.xml",
+        "data/b2b_buyer_role_data.xml",
+        "wizard/b2b_dealer_state_change_views.xml",
+        "views/b2b_dealer_tier_views.xml",
+        "views/b2b_dealer_region_views.xml",
+        "views/b2b_buyer_role_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_users_views.xml",
+        "views/b2b_base_menus.xml",
+    ],
+    "demo": [
+        "demo/b2b_dealer_tier_demo.xml",
+        "demo/b2b_dealer_region_demo.xml",
+        "demo/res_users_internal_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/res_users_demo.xml",
+    ],
+}

@@ -1,0 +1,128 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    b2b_role_ids = fields.Many2many(
+        "b2b.buyer.role",
+        string="Buyer Roles",
+        compute="_compute_b2b_role_ids",
+        inverse="_inverse_b2b_role_ids",
+        search="_search_b2b_role_ids",
+        help="Roles of a dealer's portal user. Each role is a group, so the "
+        "roles are stored in the user's groups.",
+    )
+
+    @api.depends("groups_id")
+    def _compute_b2b_role_ids(self):
+        roles = self.env["b2b.buyer.role"].sudo().search([])
+        for user in self:
+            user.b2b_role_ids = roles.filtered_domain(
+                [("group_id", "in", user.groups_id.ids)]
+            )
+
+    def _inverse_b2b_role_ids(self):
+        roles = self.env["b2b.buyer.role"].sudo().search([])
+        for user in self:
+            commands = [
+                Command.link(role.group_id.id)
+                if role in user.b2b_role_ids
+                else Command.unlink(role.group_id.id)
+                for role in roles
+            ]
+            user.groups_id = commands
+
+    def _search_b2b_role_ids(self, operator, value):
+        Role = self.env["b2b.buyer.role"].sudo().with_context(active_test=False)
+        if operator in ("=", "!=") and not value:
+            # "has no role" / "has any role"
+            groups = Role.search([]).group_id
+            return [("groups_id", "in" if operator == "!=" else "not in", groups.ids)]
+        negative = {"!=": "=", "not in": "in", "not ilike": "ilike"}
+        positive_operator = negative.get(operator, operator)
+        values = value if isinstance(value, list | tuple) else [value]
+        fname = "name" if all(isinstance(v, str) for v in values) else "id"
+        roles = Role.search([(fname, positive_operator, value)])
+        return [
+            (
+                "groups_id",
+                "not in" if operator in negative else "in",
+                roles.group_id.ids,
+            )
+        ]
+
+    @api.model
+    def _b2b_role_groups(self):
+        return (
+            self.env["b2b.buyer.role"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([])
+            .group_id
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        role_groups = self._b2b_role_groups()
+        users.filtered(lambda u: u.groups_id & role_groups)._b2b_check_roles()
+        return users
+
+    def write(self, vals):
+        """Check the buyer roles a user gains (or keeps while becoming internal).
+
+        Removing roles, or revoking the portal access of a user whose dealer
+        was suspended meanwhile, stays possible.
+        """
+        keys = set(vals)
+        moved = bool(keys & {"partner_id", "parent_id"})
+        if not moved and not (
+            keys & {"groups_id", "b2b_role_ids"}
+            or any(key.startswith(("in_group_", "sel_groups_")) for key in keys)
+        ):
+            return super().write(vals)
+        role_groups = self._b2b_role_groups()
+        before = {user.id: user.groups_id & role_groups for user in self}
+        res = super().write(vals)
+        self.filtered(
+            lambda u: (u.groups_id & role_groups)
+            and (moved or not u.share or (u.groups_id & role_groups) - before[u.id])
+        )._b2b_check_roles()
+        return res
+
+    def _b2b_check_roles(self):
+        """Only portal users of an approved dealer may hold buyer roles."""
+        for user in self:
+            if not user.share:
+                raise ValidationError(
+                    self.env._(
+                        "%s is an internal user: buyer roles are for portal users "
+                        "of a dealer.",
+                        user.name,
+                    )
+                )
+            dealer = user.partner_id.commercial_partner_id
+            if not dealer.b2b_is_dealer or dealer.b2b_state != "approved":
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot receive buyer roles: %(dealer)s is not an "
+                        "approved dealer.",
+                        user=user.name,
+                        dealer=dealer.display_name,
+                    )
+                )
+
+    def _b2b_has_role(self, code):
+        """True when the user holds the buyer role ``code``."""
+        self.ensure_one()
+        return code in self.b2b_role_ids.mapped("code")
+
+    def _b2b_dealer(self):
+        """The dealer (commercial partner) this portal user buys for, or empty."""
+        self.ensure_one()
+        dealer = self.partner_id.commercial_partner_id
+        return dealer if dealer.b2b_is_dealer else self.env["res.partner"]

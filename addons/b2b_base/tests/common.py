@@ -1,0 +1,81 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import TransactionCase, new_test_user
+
+OWN = "b2b_base.b2b_base_group_salesman_own"
+USER = "b2b_base.b2b_base_group_user"
+MANAGER = "b2b_base.b2b_base_group_manager"
+
+
+class B2bBaseCommon(TransactionCase):
+    """Tiers, regions, dealers and users shared by the b2b_base tests.
+
+    The tiers and the region are shared between companies (no company).
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Partner = cls.env["res.partner"]
+        cls.company = cls.env.company
+        cls.tier_std = cls.env["b2b.dealer.tier"].create(
+            {"name": "Standard", "code": "T-STD", "sequence": 10, "company_id": False}
+        )
+        cls.tier_gold = cls.env["b2b.dealer.tier"].create(
+            {"name": "Gold", "code": "T-GLD", "sequence": 30, "company_id": False}
+        )
+        cls.region_east = cls.env["b2b.dealer.region"].create(
+            {"name": "East China", "code": "T-EC", "company_id": False}
+        )
+        cls.rep_own = new_test_user(
+            cls.env, login="b2b_rep_own", groups=OWN, name="Rep Own"
+        )
+        cls.rep_other = new_test_user(
+            cls.env, login="b2b_rep_other", groups=OWN, name="Rep Other"
+        )
+        cls.b2b_user = new_test_user(
+            cls.env, login="b2b_user_all", groups=USER, name="B2B All"
+        )
+        cls.manager = new_test_user(
+            cls.env, login="b2b_manager", groups=MANAGER, name="B2B Manager"
+        )
+        cls.dealer = cls._create_dealer(
+            "Dealer Test A", "DT-A", user=cls.rep_own, tier=cls.tier_gold
+        )
+        cls.dealer_contact = cls.Partner.create(
+            {"name": "Buyer A", "parent_id": cls.dealer.id, "email": "a@example.com"}
+        )
+
+    @classmethod
+    def _create_dealer(cls, name, code, user=None, tier=None, **vals):
+        return cls.Partner.create(
+            {
+                "name": name,
+                "is_company": True,
+                "b2b_is_dealer": True,
+                "b2b_dealer_code": code,
+                "b2b_tier_id": (tier or cls.tier_std).id,
+                "b2b_region_id": cls.region_east.id,
+                "user_id": user.id if user else False,
+                **vals,
+            }
+        )
+
+    @classmethod
+    def _approve(cls, dealer):
+        """Walk a prospect dealer up to approved as a b2b manager."""
+        dealer = dealer.with_user(cls.manager)
+        dealer._b2b_set_state("applied")
+        dealer._b2b_set_state("review")
+        dealer._b2b_set_state("approved")
+        return dealer.with_env(cls.env)
+
+    @classmethod
+    def _create_portal_user(cls, dealer, login, roles=()):
+        contact = cls.env["res.partner"].create(
+            {"name": login, "parent_id": dealer.id, "email": f"{login}@example.com"}
+        )
+        groups = ",".join(["base.group_portal", *roles])
+        return new_test_user(
+            cls.env, login=login, groups=groups, name=login, partner_id=contact.id
+        )
