@@ -1,0 +1,27 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Dealer B2B Suite",
+    "summary": "Installs the whole Dealer B2B suite with Sales, Inventory, "
+    "Accounting, CRM and the portal",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Sales",
+    "website": "https://github.com/dealer-b2b/dealer-b2b-odoo",
+    "author": "Dealer B2B for Odoo contributors",
+    "maintainers": ["dealer-b2b"],
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "application": True,
+    "installable": True,
+    "depends": [
+        # Odoo apps the suite extends
+        "sale_management",
+        "sale_stock",
+        "account",
+        "crm",
+        "portal",
+        # the suite
+        "b2b_base",
+        "b2b_sale",
+    ],
+}
