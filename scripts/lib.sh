@@ -193,4 +193,45 @@ b2b_drop_db() {
 
 b2b_db_exists() { [ "$(psql -d postgres -XAtqc "select 1 from pg_database where datname='$1'")" = 1 ]; }
 
+b2b_free_port() {
+    "$VENV_PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Prints the name of a template database holding the Odoo apps the suite
+# depends on (`nodemo`: without demo data; `demo`: with Odoo's demo data),
+# building it once. Cached by Odoo's version and the core module list;
+# KEEP_TEMPLATES=0 rebuilds it.
+b2b_ensure_template() {
+    local kind="$1" core odoo_key core_key name args=()
+    core="$(b2b_core_modules)"
+    odoo_key=$(sha1sum <"$ODOO_SRC/odoo/release.py" | cut -c1-8)
+    core_key=$(printf '%s' "$core" | sha1sum | cut -c1-8)
+    if [ "$kind" = demo ]; then
+        name="b2b_tmpld_${odoo_key}_${core_key}"
+    else
+        name="b2b_tmpl_${odoo_key}_${core_key}"
+        args=(--without-demo=all)
+    fi
+    if [ "${KEEP_TEMPLATES:-1}" = 1 ] && b2b_db_exists "$name"; then
+        printf '%s' "$name"
+        return 0
+    fi
+    local log="$B2B_CACHE/template-$name.log"
+    mkdir -p "$B2B_CACHE"
+    b2b_log "Building template database $name ($core) ..."
+    b2b_drop_db "$name"
+    b2b_drop_db "${name}_tmp"
+    if ! b2b_odoo -d "${name}_tmp" --addons-path="$(b2b_addons_path)" --data-dir="$B2B_DATA_DIR" \
+        -i "$core" --stop-after-init --log-level=warn --http-port="$(b2b_free_port)" \
+        "${args[@]}" >"$log" 2>&1; then
+        tail -n 50 "$log" >&2
+        b2b_die "Could not build template database $name (log: $log)"
+    fi
+    psql -d postgres -XAtqc "ALTER DATABASE \"${name}_tmp\" RENAME TO \"$name\"" >/dev/null
+    if [ -d "$B2B_DATA_DIR/filestore/${name}_tmp" ]; then
+        mv "$B2B_DATA_DIR/filestore/${name}_tmp" "$B2B_DATA_DIR/filestore/$name"
+    fi
+    printf '%s' "$name"
+}
+
 b2b_odoo() { (cd / && "$VENV_PY" "$B2B_ROOT/scripts/odoo-bin" "$@"); }

@@ -26,33 +26,9 @@ OUT="${B2B_TEST_OUT:-$B2B_CACHE/test-output}"
 mkdir -p "$OUT"
 rm -f "$OUT"/*.json "$OUT"/*.xml
 
-free_port() { "$VENV_PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
 # --- Template databases, cached by Odoo's version and the core module list ---
-odoo_key=$(cat "$ODOO_SRC/odoo/release.py" | sha1sum | cut -c1-8)
-core_key=$(printf '%s' "$CORE_MODULES" | sha1sum | cut -c1-8)
-TEMPLATE="b2b_tmpl_${odoo_key}_${core_key}"
-DEMO_TEMPLATE="b2b_tmpld_${odoo_key}_${core_key}"
-
-build_template() {  # name, extra odoo args...
-    local name="$1"; shift
-    if [ "${KEEP_TEMPLATES:-1}" = 1 ] && b2b_db_exists "$name"; then
-        return 0
-    fi
-    b2b_log "Building template database $name ($CORE_MODULES) ..."
-    b2b_drop_db "$name"; b2b_drop_db "${name}_tmp"
-    if ! b2b_odoo -d "${name}_tmp" --addons-path="$ADDONS_PATH" -i "$CORE_MODULES" --data-dir="$B2B_DATA_DIR" \
-        --stop-after-init --log-level=warn --http-port="$(free_port)" "$@" >"$OUT/template-$name.log" 2>&1; then
-        tail -n 50 "$OUT/template-$name.log" >&2
-        b2b_die "Could not build template database $name (log: $OUT/template-$name.log)"
-    fi
-    psql -d postgres -XAtqc "ALTER DATABASE \"${name}_tmp\" RENAME TO \"$name\"" >/dev/null
-    if [ -d "$B2B_DATA_DIR/filestore/${name}_tmp" ]; then
-        mv "$B2B_DATA_DIR/filestore/${name}_tmp" "$B2B_DATA_DIR/filestore/$name"
-    fi
-}
-build_template "$TEMPLATE" --without-demo=all
-build_template "$DEMO_TEMPLATE"
+TEMPLATE="$(b2b_ensure_template nodemo)"
+DEMO_TEMPLATE="$(b2b_ensure_template demo)"
 export B2B_TEMPLATE_DB="$TEMPLATE" B2B_DEMO_TEMPLATE_DB="$DEMO_TEMPLATE"
 
 # --- Odoo tests ------------------------------------------------------------
@@ -64,7 +40,7 @@ set +e
 (cd / && "$VENV_PY" "$B2B_ROOT/scripts/odoo_test_runner.py" "$OUT/odoo.json" \
     -d "$TEST_DB" --addons-path="$ADDONS_PATH" --data-dir="$B2B_DATA_DIR" -i "$MODULES" --without-demo=all \
     --test-enable --test-tags="$tags" --stop-after-init --log-level=test \
-    --http-interface=127.0.0.1 --http-port="$(free_port)" --max-cron-threads=0) >"$OUT/odoo.log" 2>&1
+    --http-interface=127.0.0.1 --http-port="$(b2b_free_port)" --max-cron-threads=0) >"$OUT/odoo.log" 2>&1
 odoo_rc=$?
 set -e
 b2b_log "Odoo tests finished in $(( $(date +%s) - start ))s (rc=$odoo_rc, log: $OUT/odoo.log)"
