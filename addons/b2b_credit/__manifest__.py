@@ -1,0 +1,33 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Dealer B2B Credit Control",
+    "summary": "Enforced credit limits, credit terms by tier, holds and overrides",
+    "version": "18.0.1.0.0",
+    "category": "Accounting/Accounting",
+    "website": "https://github.com/dealer-b2b/dealer-b2b-odoo",
+    "author": "Dealer B2B for Odoo contributors",
+    "maintainers": ["dealer-b2b"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "application": False,
+    "installable": True,
+    "depends": ["b2b_base", "account"],
+    "data": [
+        "security/b2b_credit_groups.xml",
+        "security/ir.model.access.csv",
+        "security/b2b_credit_security.xml",
+        "data/ir_cron_data.xml",
+        "views/b2b_credit_audit_views.xml",
+        "views/b2b_dealer_tier_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/account_move_views.xml",
+        "wizard/res_partner_credit_hold_views.xml",
+        "wizard/res_partner_credit_increase_views.xml",
+        "wizard/b2b_credit_document_override_views.xml",
+        "wizard/res_partner_credit_statement_views.xml",
+        "report/res_partner_statement_report.xml",
+    ],
+    "demo": [],
+}

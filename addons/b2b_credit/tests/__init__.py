@@ -1,0 +1,6 @@
+from . import test_exposure
+from . import test_invoice_policy
+from . import test_hold
+from . import test_override
+from . import test_query_count
+from . import test_statement

@@ -1,0 +1,145 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from contextlib import contextmanager
+
+from odoo import Command, fields
+from odoo.tests import new_test_user
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+
+class B2bCreditCommon(AccountTestInvoicingCommon):
+    """A dealer with a tier (limit 1,000, grace 10 days) and a contact."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        # The accounting test user also manages dealers and tiers.
+        cls.env.user.groups_id |= cls.env.ref("b2b_base.b2b_base_group_manager")
+        cls.currency = cls.company.currency_id
+        cls.tier = cls.env["b2b.dealer.tier"].create(
+            {
+                "name": "Gold",
+                "code": "B2B_CREDIT_GOLD",
+                "b2b_credit_limit": 1000.0,
+                "b2b_credit_grace_days": 10,
+                "b2b_payment_term_id": cls.pay_terms_a.id,
+            }
+        )
+        cls.dealer = cls._create_dealer("Dealer One")
+        cls.contact = cls.env["res.partner"].create(
+            {"name": "Buyer of Dealer One", "parent_id": cls.dealer.id}
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Plain Customer", "is_company": True}
+        )
+        cls.credit_manager = new_test_user(
+            cls.env,
+            login="b2b_credit_manager",
+            groups="b2b_credit.b2b_credit_group_manager,account.group_account_invoice",
+        )
+        cls.invoicer = new_test_user(
+            cls.env, login="b2b_credit_invoicer", groups="account.group_account_invoice"
+        )
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    @classmethod
+    def _create_dealer(cls, name, tier=None, **vals):
+        """An approved dealer (imported in that status by a dealer manager)."""
+        return (
+            cls.env["res.partner"]
+            .with_context(b2b_import_state=True)
+            .create(
+                {
+                    "name": name,
+                    "is_company": True,
+                    "b2b_is_dealer": True,
+                    "b2b_state": "approved",
+                    "b2b_tier_id": (tier or cls.tier).id,
+                    **vals,
+                }
+            )
+        )
+
+    @classmethod
+    def _set_policy(cls, stage, policy, company=None):
+        (company or cls.company)[f"b2b_credit_policy_{stage}"] = policy
+
+    @classmethod
+    def _invoice(
+        cls,
+        amount,
+        partner=None,
+        move_type="out_invoice",
+        post=True,
+        date="2026-01-05",
+        due=None,
+        currency=None,
+        company=None,
+    ):
+        company = company or cls.company
+        vals = {
+            "move_type": move_type,
+            "partner_id": (partner or cls.dealer).id,
+            "invoice_date": date,
+            "date": date,
+            "invoice_payment_term_id": False,
+            "invoice_date_due": due or "2099-12-31",
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "name": "Goods",
+                        "quantity": 1,
+                        "price_unit": amount,
+                        "tax_ids": [Command.clear()],
+                    }
+                )
+            ],
+        }
+        if currency:
+            vals["currency_id"] = currency.id
+        move = cls.env["account.move"].with_company(company).create(vals)
+        if post:
+            move.action_post()
+        return move
+
+    @classmethod
+    def _register_payment(cls, invoice, amount, date="2026-01-10"):
+        return (
+            cls.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"amount": amount, "payment_date": date})
+            ._create_payments()
+        )
+
+    def _exposure(self, partner=None, company=None, exclude=None):
+        return (partner or self.dealer)._b2b_credit_exposure(
+            company or self.company, exclude
+        )
+
+    @contextmanager
+    def _count_queries(self):
+        """Yield a dict whose "count" is the number of queries run inside."""
+        result = {"count": 0, "queries": []}
+        cr = self.env.cr
+        execute = cr.execute
+
+        def logged_execute(query, params=None, log_exceptions=True):
+            result["queries"].append(str(getattr(query, "code", query))[:120])
+            return execute(query, params, log_exceptions)
+
+        start = cr.sql_log_count
+        cr.execute = logged_execute
+        try:
+            yield result
+        finally:
+            cr.execute = execute
+        result["count"] = cr.sql_log_count - start
+
+    @staticmethod
+    def _today():
+        return fields.Date.today()

@@ -1,0 +1,103 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import tagged
+
+from .common import B2bCreditCommon
+
+
+@tagged("post_install", "-at_install")
+class TestB2bCreditStatement(B2bCreditCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.jan = cls._invoice(500.0, date="2026-01-05", due="2026-01-05")
+        cls.feb = cls._invoice(300.0, date="2026-02-10", due="2026-03-15")
+        cls.refund = cls._invoice(
+            100.0, move_type="out_refund", date="2026-02-15", due="2026-02-15"
+        )
+        cls._register_payment(cls.jan, 200.0, date="2026-02-20")
+        cls._invoice(999.0, date="2026-03-02")  # after the period
+
+    def test_statement_data(self):
+        st = self.contact._b2b_credit_statement("2026-02-01", "2026-02-28")
+        self.assertEqual(st["dealer_id"], self.dealer.id)
+        self.assertEqual(st["opening_balance"], 500.0)
+        self.assertEqual(
+            [(line["kind"], line["debit"], line["credit"]) for line in st["lines"]],
+            [
+                ("invoice", 300.0, 0.0),
+                ("credit_note", 0.0, 100.0),
+                ("payment", 0.0, 200.0),
+            ],
+        )
+        self.assertEqual(
+            [line["balance"] for line in st["lines"]], [800.0, 700.0, 500.0]
+        )
+        self.assertEqual(st["closing_balance"], 500.0)
+        self.assertEqual(st["total_debit"], 300.0)
+        self.assertEqual(st["total_credit"], 300.0)
+        ageing = {bucket["key"]: bucket["amount"] for bucket in st["ageing"]}
+        self.assertEqual(
+            ageing,
+            {
+                "current": 300.0,
+                "1_30": -100.0,
+                "31_60": 300.0,
+                "61_90": 0.0,
+                "over_90": 0.0,
+            },
+        )
+
+    def test_statement_report_and_mail(self):
+        wizard = (
+            self.env["res.partner.credit.statement"]
+            .with_user(self.invoicer)
+            .create(
+                {
+                    "partner_id": self.dealer.id,
+                    "date_from": "2026-02-01",
+                    "date_to": "2026-02-28",
+                }
+            )
+        )
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "b2b_credit.action_report_res_partner_statement",
+                self.dealer.ids,
+                data=wizard._report_data(),
+            )[0]
+            .decode()
+        )
+        self.assertIn(self.feb.name, html)
+        self.assertIn("Opening balance", html)
+        self.assertIn("31-60 days", html)
+        action = wizard.action_print()
+        self.assertEqual(action["data"]["date_to"], "2026-02-28")
+        action = wizard.action_send()
+        self.assertEqual(action["res_model"], "mail.compose.message")
+        attachment = self.env["ir.attachment"].browse(
+            action["context"]["default_attachment_ids"][0][1]
+        )
+        self.assertEqual(attachment.res_model, "mail.compose.message")
+        self.assertEqual(action["context"]["default_res_ids"], self.dealer.ids)
+        self.assertTrue(attachment.name.startswith("Statement"))
+
+    def test_statement_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["b2b_credit"], ["zh_CN"], overwrite=True
+        )
+        self.dealer.lang = "zh_CN"
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "b2b_credit.action_report_res_partner_statement",
+                self.dealer.ids,
+                data={"date_from": "2026-02-01", "date_to": "2026-02-28"},
+            )[0]
+            .decode()
+        )
+        for label in ("对账单", "期初余额", "期末余额", "账龄", "31-60 天"):
+            self.assertIn(label, html)
+        self.assertIn("Noto Sans CJK SC", html)
