@@ -1,0 +1,3 @@
+from . import test_sale_exposure
+from . import test_sale_policy
+from . import test_sale_query_count

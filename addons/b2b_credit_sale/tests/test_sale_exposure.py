@@ -1,0 +1,90 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import Form, tagged
+
+from .common import B2bCreditSaleCommon
+
+
+@tagged("post_install", "-at_install")
+class TestB2bCreditSaleExposure(B2bCreditSaleCommon):
+    def _invoice_order(self, order, post=False):
+        invoice = order._create_invoices(final=True)
+        if post:
+            invoice.action_post()
+        return invoice
+
+    def test_confirmed_order_counts_once(self):
+        order = self._order(3, confirm=True)
+        self._order(2)  # a quotation does not count
+        exposure = self._exposure()
+        self.assertEqual(exposure["sale_order"], 300.0)
+        self.assertEqual(exposure["total"], 300.0)
+        invoice = self._invoice_order(order)
+        exposure = self._exposure()
+        self.assertEqual(exposure["sale_order"], 0.0)
+        self.assertEqual(exposure["draft_invoice"], 300.0)
+        invoice.action_post()
+        exposure = self._exposure()
+        self.assertEqual(exposure["receivable"], 300.0)
+        self.assertEqual(exposure["total"], 300.0)
+
+    def test_partial_invoice(self):
+        order = self._order(3, confirm=True)
+        order.order_line.qty_delivered = 1
+        self.product.invoice_policy = "delivery"
+        self._invoice_order(order, post=True)
+        exposure = self._exposure()
+        self.assertEqual(exposure["receivable"], 100.0)
+        self.assertEqual(exposure["sale_order"], 200.0)
+        self.assertEqual(exposure["total"], 300.0)
+
+    def test_down_payment_not_counted_twice(self):
+        order = self._order(4, confirm=True)
+        wizard = Form(
+            self.env["sale.advance.payment.inv"].with_context(
+                active_model="sale.order", active_ids=order.ids
+            )
+        )
+        wizard.advance_payment_method = "percentage"
+        wizard.amount = 50
+        wizard.save().create_invoices()
+        exposure = self._exposure()
+        self.assertEqual(exposure["draft_invoice"], 200.0)
+        self.assertEqual(exposure["sale_order"], 200.0)
+        self.assertEqual(exposure["total"], 400.0)
+        order.invoice_ids.action_post()
+        exposure = self._exposure()
+        self.assertEqual(exposure["receivable"], 200.0, exposure)
+        self.assertEqual(exposure["sale_order"], 200.0, exposure)
+        # Final invoice deducts the down payment.
+        self._invoice_order(order, post=True)
+        exposure = self._exposure()
+        self.assertEqual(exposure["sale_order"], 0.0)
+        self.assertEqual(exposure["receivable"], 400.0)
+
+    def test_contact_orders_and_exclusion(self):
+        order = self._order(2, partner=self.contact, confirm=True)
+        self._order(1, confirm=True)
+        self.assertEqual(self._exposure()["sale_order"], 300.0)
+        exposure = self._exposure(exclude={"sale.order": order.ids})
+        self.assertEqual(exposure["sale_order"], 100.0)
+        self.company.b2b_credit_include_sale_order = False
+        self.assertNotIn("sale_order", self._exposure())
+
+    def test_foreign_currency_order(self):
+        eur = self.setup_other_currency("EUR")
+        pricelist = self.env["product.pricelist"].create(
+            {"name": "EUR", "currency_id": eur.id}
+        )
+        self._order(4, confirm=True, pricelist_id=pricelist.id)
+        # 400 EUR at 2.0 = 200
+        self.assertEqual(self._exposure()["sale_order"], 200.0)
+
+    def test_order_shows_exposure(self):
+        self._order(3, confirm=True)
+        quotation = self._order(1)
+        self.assertTrue(quotation.b2b_credit_is_dealer)
+        self.assertEqual(quotation.b2b_credit_exposure, 300.0)
+        self.assertEqual(quotation.b2b_credit_available, 700.0)
+        info = self.dealer._b2b_credit_info()
+        self.assertEqual(info["components"]["sale_order"]["amount"], 300.0)
