@@ -17,11 +17,19 @@
         # Odoo apps the suite extends
         "sale_management",
         "sale_stock",
+        "sale_loyalty",
         "account",
         "crm",
         "portal",
         # the suite
         "b2b_base",
         "b2b_sale",
+        "b2b_pricing",
+        "b2b_pricing_sale",
+        "b2b_credit",
+        "b2b_credit_sale",
+        "b2b_credit_stock",
+        "b2b_approval",
+        "b2b_approval_sale",
     ],
 }
