@@ -6,10 +6,11 @@ of the credit check on order confirmation, against plain Odoo.
 
 One command (from the repository root, Odoo 18 importable by ``python3``)::
 
-    python3 bench/credit/bench_credit.py --db hC_bench
+    make bench BENCH=credit
+    python3 bench/credit/bench_credit.py --db b2b_bench_credit --template TEMPLATE
 
-- creates the database from the template ``b2b_core_tmpl`` when it does not
-  exist and installs ``b2b_credit_sale`` in it;
+- creates the database from the test template (``make bench`` passes
+  it) when it does not exist and installs ``b2b_credit_sale`` in it;
 - generates the dataset once, in SQL from one posted invoice and one
   confirmed order (a few seconds): a whale dealer with 10,000 open invoices
   and 2,000 confirmed orders not invoiced; it is reused by later runs;
@@ -25,64 +26,25 @@ One command (from the repository root, Odoo 18 importable by ``python3``)::
 Nothing of the measured runs is committed.
 """
 
-import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
 from unittest.mock import patch
 
-TEMPLATE_DB = "b2b_core_tmpl"
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-ADDONS = os.path.join(ROOT, "addons")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import benchlib
+
 MARKER = "BENCH-CREDIT-V1"
 N_INVOICES = 10000
 N_ORDERS = 2000
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--db", required=True, help="database (created if missing)")
-    parser.add_argument("--template", default=TEMPLATE_DB)
+    parser = benchlib.base_parser(__doc__)
     parser.add_argument("--runs", type=int, default=50, help="decision runs")
     parser.add_argument("--confirm-runs", type=int, default=7)
     return parser.parse_args()
-
-
-def db_exists(name):
-    out = subprocess.run(
-        ["psql", "-d", "postgres", "-XAtqc", "select datname from pg_database"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
-    return name in out
-
-
-def ensure_database(args):
-    if not db_exists(args.db):
-        print(f"creating {args.db} from {args.template}")
-        subprocess.run(["createdb", "-T", args.template, args.db], check=True)
-    print("installing/updating b2b_credit_sale")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            "-d",
-            args.db,
-            f"--addons-path={ADDONS}",
-            "-i",
-            "b2b_credit,b2b_credit_sale",
-            "--stop-after-init",
-            "--without-demo=all",
-            "--no-http",
-            "--log-level=warn",
-        ],
-        check=True,
-        cwd="/tmp",
-    )
 
 
 def _columns(cr, table, skip):
@@ -313,22 +275,10 @@ def measure_confirm(env, dealer, lines, runs):
 
 def main():
     args = parse_args()
-    ensure_database(args)
-    import odoo
+    benchlib.ensure_database(args, ["b2b_credit", "b2b_credit_sale"])
     from odoo import SUPERUSER_ID, api
-    from odoo.tools import config
 
-    config.parse_config(
-        [
-            "-d",
-            args.db,
-            f"--addons-path={ADDONS}",
-            "--without-demo=all",
-            "--log-level=warn",
-            "--no-http",
-        ]
-    )
-    registry = odoo.modules.registry.Registry(args.db)
+    registry = benchlib.registry(args.db)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
         whale = generate(env)

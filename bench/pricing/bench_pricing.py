@@ -5,10 +5,11 @@
 
 One command (from the repository root, Odoo 18 importable by ``python3``)::
 
-    python3 bench/pricing/bench_pricing.py --db hB_bench
+    make bench BENCH=pricing
+    python3 bench/pricing/bench_pricing.py --db b2b_bench_pricing --template TEMPLATE
 
-- creates the database from the template ``b2b_core_tmpl`` when it does not
-  exist and installs ``b2b_pricing_sale`` in it;
+- creates the database from the test template (``make bench`` passes
+  it) when it does not exist and installs ``b2b_pricing_sale`` in it;
 - generates the dataset once (20,000 product variants, 50 categories, 5 tiers
   with one pricelist each, 50,000 pricelist rules, an approved dealer and a
   500-line quotation), with batch ORM creates; it is reused by later runs;
@@ -26,18 +27,16 @@ One command (from the repository root, Odoo 18 importable by ``python3``)::
   Nothing of the measured runs is committed.
 """
 
-import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
 from contextlib import contextmanager
 from unittest.mock import patch
 
-TEMPLATE_DB = "b2b_core_tmpl"
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-ADDONS = os.path.join(ROOT, "addons")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import benchlib
+
 MARKER = "BENCH-PRICING-V1"
 
 N_MULTI_TEMPLATES = 2000  # x 5 variants = 10,000 variants
@@ -50,47 +49,10 @@ ORDER_LINES = 500
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--db", required=True, help="database (created if missing)")
-    parser.add_argument("--template", default=TEMPLATE_DB)
+    parser = benchlib.base_parser(__doc__)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--lines", type=int, default=ORDER_LINES)
     return parser.parse_args()
-
-
-def db_exists(name):
-    out = subprocess.run(
-        ["psql", "-d", "postgres", "-XAtqc", "select datname from pg_database"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
-    return name in out
-
-
-def ensure_database(args):
-    if not db_exists(args.db):
-        print(f"creating {args.db} from {args.template}")
-        subprocess.run(["createdb", "-T", args.template, args.db], check=True)
-    print("installing/updating b2b_pricing_sale")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            "-d",
-            args.db,
-            f"--addons-path={ADDONS}",
-            "-i",
-            "b2b_pricing,b2b_pricing_sale",
-            "--stop-after-init",
-            "--without-demo=all",
-            "--no-http",
-            "--log-level=warn",
-        ],
-        check=True,
-        cwd="/tmp",
-    )
 
 
 def chunks(items, size):
@@ -330,22 +292,10 @@ def measure(env, func, runs):
 
 def main():
     args = parse_args()
-    ensure_database(args)
-    import odoo
+    benchlib.ensure_database(args, ["b2b_pricing", "b2b_pricing_sale"])
     from odoo import SUPERUSER_ID, api
-    from odoo.tools import config
 
-    config.parse_config(
-        [
-            "-d",
-            args.db,
-            f"--addons-path={ADDONS}",
-            "--without-demo=all",
-            "--log-level=warn",
-            "--no-http",
-        ]
-    )
-    registry = odoo.modules.registry.Registry(args.db)
+    registry = benchlib.registry(args.db)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         generate(env)

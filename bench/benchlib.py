@@ -1,0 +1,77 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""What every benchmark of bench/ shares: arguments, database, registry.
+
+A benchmark runs on its own database copied from the test template (the Odoo
+apps the suite depends on, no demo data; `make bench` passes it with
+--template) and installs the modules it measures into it. The generated
+dataset is committed once and reused by later runs.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ADDONS = os.path.join(ROOT, "addons")
+ODOO_BIN = os.path.join(ROOT, "scripts", "odoo-bin")
+
+
+def base_parser(doc):
+    parser = argparse.ArgumentParser(description=doc.split("\n", 1)[0])
+    parser.add_argument("--db", required=True, help="database (created if missing)")
+    parser.add_argument(
+        "--template",
+        default=os.environ.get("B2B_TEMPLATE_DB"),
+        help="template database to copy (make bench passes the test template)",
+    )
+    return parser
+
+
+def _db_exists(name):
+    out = subprocess.run(
+        ["psql", "-d", "postgres", "-XAtqc", "select datname from pg_database"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    return name in out
+
+
+def ensure_database(args, modules):
+    """Create ``args.db`` from the template if missing; install ``modules``."""
+    if not _db_exists(args.db):
+        if not args.template:
+            sys.exit("--template is required to create the database (see make bench)")
+        print(f"creating {args.db} from {args.template}")
+        subprocess.run(["createdb", "-T", args.template, args.db], check=True)
+    print(f"installing/updating {','.join(modules)}")
+    subprocess.run(
+        [
+            sys.executable,
+            ODOO_BIN,
+            "-d",
+            args.db,
+            f"--addons-path={ADDONS}",
+            "-i",
+            ",".join(modules),
+            "--stop-after-init",
+            "--without-demo=all",
+            "--no-http",
+            "--log-level=warn",
+        ],
+        check=True,
+        cwd="/",
+    )
+
+
+def registry(db):
+    """Odoo's registry of ``db``, configured as the benchmark server."""
+    import odoo
+    from odoo.tools import config
+
+    config.parse_config(
+        ["-d", db, f"--addons-path={ADDONS}", "--log-level=warn", "--no-http"]
+    )
+    return odoo.modules.registry.Registry(db)
