@@ -22,30 +22,36 @@ class ResPartner(models.Model):
             # to the order, so a deposit is never counted twice.
             queries["sale_order"] = SQL(
                 """(
+                WITH open_so AS MATERIALIZED (
+                    SELECT so.id, so.amount_total, so.currency_rate
+                      FROM sale_order so
+                      JOIN res_partner rp ON rp.id = so.partner_invoice_id
+                     WHERE rp.commercial_partner_id = %(dealer)s
+                       AND so.company_id = %(company)s
+                       AND so.state = 'sale'
+                       AND so.invoice_status != 'invoiced'
+                       AND so.id != ALL(%(excluded)s::int[])
+                ), invoiced AS (
+                    SELECT sol.order_id,
+                           SUM(CASE WHEN am.move_type = 'out_refund'
+                                    THEN -aml.price_total
+                                    ELSE aml.price_total END) AS amount
+                      FROM open_so
+                      JOIN sale_order_line sol ON sol.order_id = open_so.id
+                      JOIN sale_order_line_invoice_rel rel
+                        ON rel.order_line_id = sol.id
+                      JOIN account_move_line aml ON aml.id = rel.invoice_line_id
+                      JOIN account_move am ON am.id = aml.move_id
+                     WHERE am.state = 'posted'
+                        OR (am.state = 'draft' AND %(count_draft)s)
+                  GROUP BY sol.order_id
+                )
                 SELECT COALESCE(SUM(
-                           GREATEST(so.amount_total - COALESCE(inv.amount, 0), 0)
-                           / COALESCE(NULLIF(so.currency_rate, 0), 1)
+                           GREATEST(o.amount_total - COALESCE(inv.amount, 0), 0)
+                           / COALESCE(NULLIF(o.currency_rate, 0), 1)
                        ), 0)
-                  FROM sale_order so
-                  JOIN res_partner rp ON rp.id = so.partner_invoice_id
-                  LEFT JOIN LATERAL (
-                       SELECT SUM(CASE WHEN am.move_type = 'out_refund'
-                                       THEN -aml.price_total
-                                       ELSE aml.price_total END) AS amount
-                         FROM sale_order_line sol
-                         JOIN sale_order_line_invoice_rel rel
-                           ON rel.order_line_id = sol.id
-                         JOIN account_move_line aml ON aml.id = rel.invoice_line_id
-                         JOIN account_move am ON am.id = aml.move_id
-                        WHERE sol.order_id = so.id
-                          AND (am.state = 'posted'
-                               OR (am.state = 'draft' AND %(count_draft)s))
-                  ) inv ON TRUE
-                 WHERE rp.commercial_partner_id = %(dealer)s
-                   AND so.company_id = %(company)s
-                   AND so.state = 'sale'
-                   AND so.invoice_status != 'invoiced'
-                   AND so.id != ALL(%(excluded)s::int[])
+                  FROM open_so o
+                  LEFT JOIN invoiced inv ON inv.order_id = o.id
                 )""",
                 dealer=self.id,
                 company=company.id,
