@@ -30,4 +30,5 @@
         "report/res_partner_statement_report.xml",
     ],
     "demo": [],
+    "uninstall_hook": "uninstall_hook",
 }
