@@ -31,5 +31,6 @@
         "b2b_credit_stock",
         "b2b_approval",
         "b2b_approval_sale",
+        "b2b_api",
     ],
 }

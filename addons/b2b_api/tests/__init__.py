@@ -1,0 +1,3 @@
+from . import test_api
+from . import test_api_access
+from . import test_api_fuzz
