@@ -178,33 +178,43 @@ class ProductPricelist(models.Model):
             list(dict.fromkeys(entry["product"].id for entry in cart))
         )
         matcher = CartRuleMatcher(self._b2b_fetch_rules(products, date), cart)
-        with self._b2b_base_prices(matcher, date, compute_price):
+        with self._b2b_base_prices(matcher, date, compute_price, next_break):
             return self._b2b_price_entries(
                 matcher, date, currency, compute_price, next_break
             )
 
     @contextmanager
-    def _b2b_base_prices(self, matcher, date, compute_price):
+    def _b2b_base_prices(self, matcher, date, compute_price, next_break=False):
         """Price the cart once on each base pricelist ("Other Pricelist"
-        formulas), so that ``_compute_base_price`` needs no query per line."""
-        base_pricelists = {
-            rule.base_pricelist_id
-            for rule in matcher.rules
-            if compute_price
-            and rule.base == "pricelist"
-            and rule.base_pricelist_id
-            and rule.compute_price != "fixed"
-        }
-        if not base_pricelists:
+        formulas), so that ``_compute_base_price`` needs no query per line;
+        with ``next_break``, the quantities of the next breaks as well."""
+        base_pricelists = set()
+        field_bases = set()
+        for rule in matcher.rules:
+            if not compute_price or rule.compute_price == "fixed":
+                continue
+            if rule.base == "pricelist" and rule.base_pricelist_id:
+                base_pricelists.add(rule.base_pricelist_id)
+            elif rule.base in ("list_price", "standard_price"):
+                field_bases.add(rule.base)
+        if compute_price and not matcher.rules:
+            field_bases.add("list_price")  # no rule: the sales price
+        if not base_pricelists and not field_bases:
             yield
             return
-        lookup = {}
-        cart = [entry[0] for entry in matcher.entries]
+        lookup = self._b2b_field_base_prices(matcher, field_bases, date)
+        entries = [
+            (line, product, uom, quantity)
+            for line, product, uom, quantity, __ in matcher.entries
+        ]
+        if base_pricelists and next_break:
+            entries += self._b2b_next_break_base_entries(matcher)
+        cart = [entry[0] for entry in entries]
         for base_pricelist in base_pricelists:
             prices = base_pricelist._b2b_compute_cart(
                 cart, date=date, currency=base_pricelist.currency_id, next_break=False
             )
-            for line, product, uom, quantity, __ in matcher.entries:
+            for line, product, uom, quantity in entries:
                 key = (base_pricelist.id, product.id, uom.id, quantity)
                 lookup[key] = prices[line["key"]]["price"]
         cache = self.env.cr.cache
@@ -214,6 +224,64 @@ class ProductPricelist(models.Model):
             yield
         finally:
             cache[BASE_PRICE_CACHE_KEY] = previous
+
+    def _b2b_next_break_base_entries(self, matcher):
+        """Cart entries (not counted in the cumulative scopes) of the lines at
+        the quantities of their next breaks, for the products having rules
+        based on another pricelist (see ``_b2b_next_break``)."""
+        entries = []
+        for index, (__, product, uom, quantity, qty_pu) in enumerate(matcher.entries):
+            if not any(
+                matcher.rules[pos].base == "pricelist"
+                for pos in matcher.candidates(product)
+            ):
+                continue
+            product_uom = product.uom_id
+            for delta in matcher.next_deltas(product, qty_pu):
+                more = (
+                    product_uom._compute_quantity(delta, uom, raise_if_failure=False)
+                    if uom != product_uom
+                    else delta
+                )
+                line = {
+                    "key": ("b2b_next_break", index, delta),
+                    "product": product,
+                    "quantity": quantity + more,
+                    "uom": uom,
+                    "count": False,
+                }
+                entries.append((line, product, uom, quantity + more))
+        return entries
+
+    def _b2b_field_base_prices(self, matcher, bases, date):
+        """Sales price / cost of the cart's products, computed with one
+        ``_price_compute`` call per unit and base (Odoo calls it per line).
+
+        :returns: {(base, product id, uom id, extra price): price}, see
+            ``product.pricelist.item._compute_base_price``
+        """
+        groups = defaultdict(set)
+        for __, product, uom, __, __ in matcher.entries:
+            positions = matcher.candidates(product)
+            if positions and all(
+                matcher.rules[pos].compute_price == "fixed" for pos in positions
+            ):
+                continue  # fixed prices only: no base price needed
+            extra = product.env.context.get("no_variant_attributes_price_extra", 0)
+            groups[(uom, extra)].add(product.id)
+        lookup = {}
+        Product = self.env["product.product"]
+        for (uom, extra), product_ids in groups.items():
+            products = Product.browse(product_ids)
+            if extra:
+                products = products.with_context(
+                    no_variant_attributes_price_extra=extra
+                )
+            for base in bases:
+                prices = products._price_compute(base, uom=uom, date=date)
+                for product_id, price in prices.items():
+                    lookup[(base, product_id, uom.id, extra)] = price
+        return lookup
 
     def _b2b_price_entries(self, matcher, date, currency, compute_price, next_break):
         Item = self.env["product.pricelist.item"]

@@ -56,8 +56,23 @@ class ProductPricelistItem(models.Model):
     def _compute_base_price(self, product, quantity, uom, date, currency):
         """Use the base pricelist prices computed for the whole cart, if any
         (see ``product.pricelist._b2b_base_prices``)."""
-        if self.base == "pricelist" and self.base_pricelist_id:
-            lookup = self.env.cr.cache.get(BASE_PRICE_CACHE_KEY) or {}
+        lookup = self.env.cr.cache.get(BASE_PRICE_CACHE_KEY) or {}
+        base = self.base or "list_price"
+        if lookup and base in ("list_price", "standard_price"):
+            extra = product.env.context.get("no_variant_attributes_price_extra", 0)
+            price = lookup.get((base, product.id, uom.id, extra))
+            if price is not None:
+                src_currency = (
+                    product.cost_currency_id
+                    if base == "standard_price"
+                    else product.currency_id
+                )
+                if src_currency != currency:
+                    price = src_currency._convert(
+                        price, currency, self.env.company, date, round=False
+                    )
+                return price
+        if lookup and self.base == "pricelist" and self.base_pricelist_id:
             price = lookup.get(
                 (self.base_pricelist_id.id, product.id, uom.id, quantity)
             )

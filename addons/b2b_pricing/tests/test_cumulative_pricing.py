@@ -171,6 +171,46 @@ class TestCumulativePricing(B2bPricingCommon):
         self.assertEqual(results[0]["price"], 100.0)
         self.assertFalse(results[0]["rule"])
 
+    def test_other_pricelist_base_next_break(self):
+        """Next break of formulas based on another pricelist: priced in the
+        batch too (no query per line)."""
+        public = self.Pricelist.create({"name": "B2B Public Base NB"})
+        self._rule(public, self.categ_caps, 50.0)
+        self._rule(public, self.categ_caps, 40.0, min_qty=20)
+        for discount, min_qty in ((10.0, 0.0), (20.0, 10.0)):
+            self._rule(
+                self.pl,
+                False,
+                compute_price="formula",
+                base="pricelist",
+                base_pricelist_id=public.id,
+                price_discount=discount,
+                min_qty=min_qty,
+            )
+        res = self._price_cart(self.pl, [(self.cap, 2)], next_break=True)[0]
+        self.assertAlmostEqual(res["price"], 45.0)
+        self.assertAlmostEqual(res["next_qty"], 8.0)
+        self.assertAlmostEqual(res["next_price"], 40.0)
+        # the same as Odoo's own per-line computation at that quantity
+        self.assertAlmostEqual(
+            res["next_price"], self.pl._get_product_price(self.cap, 10)
+        )
+        caps = self.env["product.product"].create(
+            [
+                {"name": f"B2B Cap NB {i}", "categ_id": self.categ_caps.id}
+                for i in range(30)
+            ]
+        )
+        counts = []
+        few = [(cap, 2) for cap in caps[:3]]
+        for cart in (few, [(cap, 2) for cap in caps], few):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            results = self._price_cart(self.pl, cart, next_break=True)
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertEqual({r["next_qty"] for r in results}, {8.0})
+        self.assertEqual(counts[1], counts[2], counts)
+
     def test_other_pricelist_base(self):
         """Formulas based on another pricelist: one query per pricelist."""
         public = self.Pricelist.create({"name": "B2B Public Base"})

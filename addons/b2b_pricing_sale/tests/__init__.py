@@ -1,5 +1,4 @@
 from . import test_order_rules_sale
 from . import test_portal
-from . import test_promotions
 from . import test_query_count
 from . import test_sale_pricing
