@@ -28,9 +28,10 @@ class AccountMoveLine(models.Model):
         res = super().reconcile()
         # Release automatic holds as soon as the dealer has paid what was
         # overdue, without waiting for the daily job.
-        partners = self.partner_id.commercial_partner_id.filtered(
-            lambda p: p.b2b_credit_hold and p.b2b_credit_hold_type == "auto"
-        )
-        if partners:
-            self.env["res.partner"]._b2b_credit_release_auto_holds(dealers=partners)
+        # Holds are per company: look at the companies of the journal items.
+        dealers = self.partner_id.commercial_partner_id.filtered("b2b_is_dealer")
+        if dealers:
+            self.env["res.partner"]._b2b_credit_release_auto_holds(
+                dealers=dealers, companies=self.company_id
+            )
         return res

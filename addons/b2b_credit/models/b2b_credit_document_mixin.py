@@ -114,7 +114,9 @@ class B2bCreditDocumentMixin(models.AbstractModel):
         decisions = []
         for (dealer, company), docs in batches.items():
             policy = dealer._b2b_get_credit_policy(stage, company)
-            if policy == "none" and not (stage == "order" and dealer.b2b_credit_hold):
+            if policy == "none" and not (
+                stage == "order" and dealer.with_company(company).b2b_credit_hold
+            ):
                 continue  # plain Odoo: no query, no guard
             exposure = None
             if policy != "none":
@@ -237,7 +239,9 @@ class B2bCreditDocumentMixin(models.AbstractModel):
             return ""
         company = self._b2b_credit_document_company()
         policy = dealer._b2b_get_credit_policy(stage, company)
-        if policy == "none" and not (stage == "order" and dealer.b2b_credit_hold):
+        if policy == "none" and not (
+            stage == "order" and dealer.with_company(company).b2b_credit_hold
+        ):
             return ""
         exposure = (
             dealer._b2b_credit_exposure(company, self._b2b_credit_document_exclude())

@@ -4,3 +4,4 @@ from . import test_hold
 from . import test_override
 from . import test_query_count
 from . import test_statement
+from . import test_hold_multi_company

@@ -48,6 +48,14 @@ class TestB2bCreditStatement(B2bCreditCommon):
             },
         )
 
+    def test_statement_lines_with_cold_cache(self):
+        """Reading the company's currency (not cached in a fresh request) must
+        not swallow the statement lines fetched from the same cursor."""
+        self.env.invalidate_all()
+        st = self.contact._b2b_credit_statement("2026-02-01", "2026-02-28")
+        self.assertEqual(len(st["lines"]), 3)
+        self.assertEqual(st["closing_balance"], 500.0)
+
     def test_statement_report_and_mail(self):
         wizard = (
             self.env["res.partner.credit.statement"]

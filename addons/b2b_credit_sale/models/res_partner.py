@@ -25,8 +25,9 @@ class ResPartner(models.Model):
                 WITH open_so AS MATERIALIZED (
                     SELECT so.id, so.amount_total, so.currency_rate
                       FROM sale_order so
-                      JOIN res_partner rp ON rp.id = so.partner_invoice_id
-                     WHERE rp.commercial_partner_id = %(dealer)s
+                     WHERE so.partner_invoice_id = ANY(ARRAY(
+                               SELECT rp.id FROM res_partner rp
+                                WHERE rp.commercial_partner_id = %(dealer)s))
                        AND so.company_id = %(company)s
                        AND so.state = 'sale'
                        AND so.invoice_status != 'invoiced'

@@ -1,6 +1,9 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class SaleOrder(models.Model):
@@ -21,6 +24,14 @@ class SaleOrder(models.Model):
         compute="_compute_b2b_credit_info",
     )
     b2b_credit_is_dealer = fields.Boolean(compute="_compute_b2b_credit_info")
+    b2b_credit_exceeded = fields.Boolean(
+        string="Exceeds the Dealer's Credit Limit",
+        compute="_compute_b2b_credit_exceeded",
+        search="_search_b2b_credit_exceeded",
+        help="Quotation of a dealer whose confirmation would take the dealer's "
+        "exposure above its credit limit, whatever the credit policy (e.g. a "
+        "condition of an approval rule).",
+    )
 
     @api.depends("partner_id", "partner_invoice_id", "amount_total", "state")
     @api.depends_context("lang")
@@ -44,6 +55,47 @@ class SaleOrder(models.Model):
             info = dealer._b2b_credit_info(order.company_id)
             order.b2b_credit_exposure = info["exposure"]
             order.b2b_credit_available = info["available"]
+
+    @api.depends("partner_id", "partner_invoice_id", "amount_total", "state")
+    def _compute_b2b_credit_exceeded(self):
+        reasons = self._b2b_credit_order_reasons()
+        for order in self:
+            order.b2b_credit_exceeded = "limit" in reasons.get(order, ())
+
+    def _search_b2b_credit_exceeded(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the credit limit."))
+        quotations = self.search(
+            [
+                ("state", "in", ("draft", "sent")),
+                ("partner_id.commercial_partner_id.b2b_is_dealer", "=", True),
+            ]
+        )
+        ids = quotations.filtered("b2b_credit_exceeded").ids
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", ids)]
+
+    def _b2b_credit_order_reasons(self):
+        """{quotation: reasons of the credit decision of its confirmation}
+        (``limit``, ``overdue``, ``hold``, see ``_b2b_credit_evaluate``), for
+        the saved quotations of dealers; one exposure query per dealer and
+        company (quotations are not part of the exposure)."""
+        batches = defaultdict(lambda: self.browse())
+        for order in self:
+            if not order.id or order.state not in ("draft", "sent"):
+                continue
+            dealer = order._b2b_credit_document_partner()
+            if dealer.b2b_is_dealer:
+                batches[(dealer, order.company_id)] |= order
+        result = {}
+        for (dealer, company), orders in batches.items():
+            exposure = dealer._b2b_credit_exposure(company)
+            for order in orders:
+                decision = dealer._b2b_credit_evaluate(
+                    "order", company, order._b2b_credit_document_amount(), exposure
+                )
+                result[order] = decision["reasons"]
+        return result
 
     # ------------------------------------------------------------------
     # Credit document
