@@ -1,0 +1,108 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.b2b_credit_sale.tests.common import B2bCreditSaleCommon
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalCredit(B2bCreditSaleCommon):
+    """Credit limit 1,000 (tier); confirmation blocked above it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._set_policy("order", "block")
+        # the accounting test user also configures the approval rules
+        cls.env.user.groups_id |= cls.env.ref("b2b_approval.b2b_approval_group_manager")
+        cls.approver = new_test_user(
+            cls.env,
+            login="b2b_apc_approver",
+            groups="sales_team.group_sale_manager",
+            name="Credit Approver",
+        )
+        cls.rule = cls.env["b2b.approval.rule"].create(
+            {
+                "name": "Over the credit limit",
+                "model_id": cls.env["ir.model"]._get("sale.order").id,
+                "scope": "seller",
+                "domain": "[('b2b_credit_exceeded', '=', True)]",
+                "auto_transition": True,
+                "step_ids": [
+                    Command.create(
+                        {
+                            "name": "Credit",
+                            "approver_type": "user",
+                            "user_ids": [Command.set(cls.approver.ids)],
+                        }
+                    )
+                ],
+            }
+        )
+
+    def test_credit_exceeded_field_and_search(self):
+        under = self._order(5, user=self.salesman)
+        over = self._order(15, user=self.salesman)
+        self.assertFalse(under.b2b_credit_exceeded)
+        self.assertTrue(over.b2b_credit_exceeded)
+        Order = self.env["sale.order"]
+        found = Order.search([("b2b_credit_exceeded", "=", True)])
+        self.assertIn(over, found)
+        self.assertNotIn(under, found)
+        self.assertIn(under, Order.search([("b2b_credit_exceeded", "!=", True)]))
+        # a confirmed order is not a quotation any more
+        under.action_confirm()
+        self.assertEqual(under.state, "sale")
+        self.assertFalse(under.b2b_credit_exceeded)
+
+    def test_under_limit_confirms_without_approval(self):
+        order = self._order(5, user=self.salesman)
+        order.with_user(self.salesman).action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertFalse(order.b2b_approval_request_ids)
+
+    def test_approval_overrides_credit_end_to_end(self):
+        order = self._order(15, user=self.salesman)
+        # over the limit: the rule matches, the order waits for approval
+        order.with_user(self.salesman).action_confirm()
+        self.assertEqual(order.state, "draft")
+        self.assertEqual(order.b2b_approval_state, "pending")
+        request = order.b2b_approval_request_ids
+        self.assertEqual(request.rule_ids, self.rule)
+        # approving overrides the credit block and confirms the order
+        request.with_user(self.approver).action_approve()
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(order.b2b_credit_override_amount, 1500.0)
+        self.assertEqual(order.b2b_credit_override_user_id, self.approver)
+        self.assertEqual(order.b2b_credit_override_source, request.display_name)
+        self.assertIn(f"#{request.id}", order.b2b_credit_override_reason)
+        audit = self.env["b2b.credit.audit"].search(
+            [
+                ("event", "=", "override"),
+                ("res_model", "=", "sale.order"),
+                ("res_id", "=", order.id),
+            ]
+        )
+        self.assertEqual(len(audit), 1)
+        self.assertEqual(audit.user_id, self.approver)
+        self.assertEqual(audit.source, request.display_name)
+
+    def test_hold_is_not_overridden(self):
+        order = self._order(15, user=self.salesman)
+        order.with_user(self.salesman).action_confirm()
+        request = order.b2b_approval_request_ids
+        self.dealer.with_user(self.credit_manager)._b2b_credit_set_hold(
+            "Disputed invoices", "manual"
+        )
+        self.assertFalse(order._b2b_approval_credit_override(request))
+        self.assertFalse(order.b2b_credit_override_date)
+
+    def test_other_rules_grant_no_override(self):
+        self.rule.domain = "[('amount_total', '>', 1200)]"
+        order = self._order(15, user=self.salesman)
+        order.with_user(self.salesman).action_confirm()
+        request = order.b2b_approval_request_ids
+        self.assertTrue(request)
+        self.assertFalse(order._b2b_approval_credit_override(request))
+        self.assertFalse(order.b2b_credit_override_date)
