@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench: every benchmark under bench/ (or BENCH=pricing,credit), each on
+# make bench: every benchmark under bench/ (or BENCH=pricing,credit,approval,portal,api), each on
 # its own database copied from the test template (no demo data) and
 # generated once; results are printed and written to bench/results/.
 # Figures go into docs/PERFORMANCE.md by hand, with the date and machine.

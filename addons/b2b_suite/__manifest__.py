@@ -26,11 +26,13 @@
         "b2b_sale",
         "b2b_pricing",
         "b2b_pricing_sale",
+        "b2b_pricing_loyalty",
         "b2b_credit",
         "b2b_credit_sale",
         "b2b_credit_stock",
         "b2b_approval",
         "b2b_approval_sale",
+        "b2b_approval_credit",
         "b2b_api",
     ],
 }
