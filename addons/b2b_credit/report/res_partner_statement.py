@@ -1,6 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, MissingError
 
 
 class ReportResPartnerStatement(models.AbstractModel):
@@ -17,7 +18,7 @@ class ReportResPartnerStatement(models.AbstractModel):
             data.get("company_id") or self.env.company.id
         )
         docs = self.env["res.partner"].browse(docids)
-        docs.check_access("read")
+        self._b2b_check_statement_access(docs, company)
         return {
             "doc_ids": docids,
             "doc_model": "res.partner",
@@ -32,3 +33,36 @@ class ReportResPartnerStatement(models.AbstractModel):
                 for partner in docs
             },
         }
+
+    @api.model
+    def _b2b_check_statement_access(self, partners, company):
+        """A statement shows journal items: the same refusal (whether the
+        partner exists or not) unless the user may read the partners and
+        the company's receivables: accounting users of that company, or a
+        dealer's finance / admin buyer for its own dealer. Rendering as
+        superuser (the portal's own download route) is not checked here."""
+        if self.env.su:
+            return
+        user = self.env.user
+        refused = AccessError(
+            self.env._("You are not allowed to see the statement of this partner.")
+        )
+        if not company.exists() or company not in user.company_ids:
+            raise refused
+        try:
+            partners.check_access("read")
+        except (AccessError, MissingError) as error:
+            raise refused from error
+        if partners.exists() != partners:
+            raise refused
+        if user._is_internal():
+            if not self.env["account.move.line"].has_access("read"):
+                raise refused
+            return
+        dealer = user._b2b_dealer()
+        if (
+            not dealer
+            or partners.commercial_partner_id != dealer
+            or not (user._b2b_has_role("finance") or user._b2b_has_role("admin"))
+        ):
+            raise refused

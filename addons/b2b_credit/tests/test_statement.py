@@ -1,6 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import tagged
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
 
 from .common import B2bCreditCommon
 
@@ -55,6 +56,46 @@ class TestB2bCreditStatement(B2bCreditCommon):
         st = self.contact._b2b_credit_statement("2026-02-01", "2026-02-28")
         self.assertEqual(len(st["lines"]), 3)
         self.assertEqual(st["closing_balance"], 500.0)
+
+    def test_statement_report_access(self):
+        """Accounting users and the dealer's own finance buyer may print the
+        statement; a buyer without the finance / admin role, another dealer's
+        finance buyer and a missing partner get the same refusal."""
+        report = "b2b_credit.action_report_res_partner_statement"
+        Report = self.env["ir.actions.report"]
+        html, __ = Report.with_user(self.invoicer)._render_qweb_html(
+            report, self.dealer.ids
+        )
+        self.assertIn(self.dealer.name, html.decode())
+
+        def portal_user(login, dealer, roles=""):
+            contact = self.env["res.partner"].create(
+                {"name": login, "parent_id": dealer.id}
+            )
+            groups = ",".join(filter(None, ["base.group_portal", roles]))
+            return new_test_user(
+                self.env, login=login, groups=groups, partner_id=contact.id
+            )
+
+        finance = portal_user(
+            "st_finance", self.dealer, "b2b_base.b2b_base_group_buyer_finance"
+        )
+        html, __ = Report.with_user(finance)._render_qweb_html(report, self.dealer.ids)
+        self.assertIn(self.dealer.name, html.decode())
+        other = self._create_dealer("Dealer Two")
+        refused = [
+            (portal_user("st_buyer", self.dealer), self.dealer.ids),
+            (
+                portal_user("st_other", other, "b2b_base.b2b_base_group_buyer_finance"),
+                self.dealer.ids,
+            ),
+            (finance, [self.dealer.id + 100000]),
+        ]
+        for user, ids in refused:
+            with self.subTest(user=user.login, ids=ids):
+                with self.assertRaises(AccessError) as caught:
+                    Report.with_user(user)._render_qweb_html(report, ids)
+                self.assertNotIn(self.dealer.name, str(caught.exception))
 
     def test_statement_report_and_mail(self):
         wizard = (
