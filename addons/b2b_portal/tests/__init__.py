@@ -1,0 +1,6 @@
+from . import test_visibility
+from . import test_quick_order
+from . import test_portal_flows
+from . import test_team
+from . import test_query_count
+from . import test_tours

@@ -1,0 +1,103 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command, http
+from odoo.tests import HttpCase, new_test_user
+
+from odoo.addons.b2b_pricing_sale.tests.common import B2bPricingSaleCommon
+
+ADMIN = "b2b_base.b2b_base_group_buyer_admin"
+PURCHASER = "b2b_base.b2b_base_group_buyer_purchaser"
+APPROVER = "b2b_base.b2b_base_group_buyer_approver"
+FINANCE = "b2b_base.b2b_base_group_buyer_finance"
+
+
+class B2bPortalCommon(B2bPricingSaleCommon):
+    """Two approved dealers (A: Silver, B: Gold) with buyers of every role,
+    a plain portal customer, products with SKUs and order rules."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.dealer_a = cls.dealer
+        cls.dealer_b = cls.dealer_gold
+        cls.a_admin = cls._create_buyer(cls.dealer_a, "pa_admin", ADMIN)
+        cls.a_buyer = cls._create_buyer(cls.dealer_a, "pa_buyer", PURCHASER)
+        cls.a_buyer2 = cls._create_buyer(cls.dealer_a, "pa_buyer2", PURCHASER)
+        cls.a_approver = cls._create_buyer(cls.dealer_a, "pa_approver", APPROVER)
+        cls.a_finance = cls._create_buyer(cls.dealer_a, "pa_finance", FINANCE)
+        cls.b_buyer = cls._create_buyer(cls.dealer_b, "pb_buyer", PURCHASER, ADMIN)
+        cls.plain = cls._create_portal_user(cls.customer, "p_plain")
+        cls.old = cls._create_product(
+            "B2B Old Lamp", 30.0, cls.categ_other, "B2B-OLD", active=False
+        )
+        cls.service = cls._create_product(
+            "B2B Not Sold", 30.0, cls.categ_other, "B2B-NOSALE", sale_ok=False
+        )
+        (cls.old | cls.service).product_tmpl_id.taxes_id = False
+        cls.cap.is_storable = True
+        cls.env["stock.quant"]._update_available_quantity(
+            cls.cap, cls.env.ref("stock.stock_location_stock"), 100.0
+        )
+        cls.mug.sale_delay = 12
+        Rule = cls.env["b2b.order.rule"]
+        cls.rule_cap_moq = Rule.create(
+            {
+                "name": "Caps by 5",
+                "applied_on": "product",
+                "product_tmpl_id": cls.cap.product_tmpl_id.id,
+                "min_qty": 5,
+                "mode": "block",
+            }
+        )
+        cls.rule_mug_multiple = Rule.create(
+            {
+                "name": "Mugs by 6",
+                "applied_on": "product",
+                "product_tmpl_id": cls.mug.product_tmpl_id.id,
+                "qty_multiple": 6,
+                "mode": "block",
+            }
+        )
+        cls.order_a1 = cls._create_order(cls.a_buyer.partner_id, [(cls.cap, 5)])
+        cls.order_a2 = cls._create_order(cls.a_buyer2.partner_id, [(cls.mug, 6)])
+        cls.order_b = cls._create_order(cls.b_buyer.partner_id, [(cls.cap, 10)])
+        cls.order_plain = cls._create_order(cls.customer, [(cls.mug, 6)])
+        for order in cls.order_a1 | cls.order_a2 | cls.order_b | cls.order_plain:
+            order.message_subscribe(partner_ids=order.partner_id.ids)
+
+    @classmethod
+    def _create_buyer(cls, dealer, login, *groups):
+        contact = cls.env["res.partner"].create(
+            {"name": login, "parent_id": dealer.id, "email": f"{login}@example.com"}
+        )
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups=",".join(["base.group_portal", *groups]),
+            name=login,
+            partner_id=contact.id,
+        )
+
+    @classmethod
+    def _create_invoice(cls, partner, amount=100.0):
+        invoice = cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": partner.id,
+                "invoice_line_ids": [
+                    Command.create(
+                        {"name": "B2B line", "quantity": 1, "price_unit": amount}
+                    )
+                ],
+            }
+        )
+        invoice.action_post()
+        return invoice
+
+
+class B2bPortalHttpCommon(B2bPortalCommon, HttpCase):
+    """The same data, for tests through the portal routes."""
+
+    def _post(self, url, data=None, files=None):
+        data = dict(data or {}, csrf_token=http.Request.csrf_token(self))
+        return self.url_open(url, data=data, files=files)

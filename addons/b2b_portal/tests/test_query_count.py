@@ -1,0 +1,152 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+
+from odoo.tests import tagged
+from odoo.tools import SQL
+
+from .common import B2bPortalHttpCommon
+
+_logger = logging.getLogger(__name__)
+
+MAX_QUERIES = 40
+N_SMALL = 20
+N_EXTRA = 2000
+
+
+@tagged("post_install", "-at_install")
+class TestQueryCount(B2bPortalHttpCommon):
+    """The portal pages cost the same number of queries for a dealer with 20
+    orders, deliveries and invoices and for one with 2,000 more."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        orders = cls.env["sale.order"]
+        for __ in range(N_SMALL):
+            order = cls._create_order(cls.a_buyer.partner_id, [(cls.mug, 6)])
+            order.message_subscribe(partner_ids=cls.a_buyer.partner_id.ids)
+            orders |= order
+        orders.action_confirm()
+        cls.orders = orders
+        cls.invoices = cls.env["account.move"]
+        for __ in range(N_SMALL):
+            cls.invoices |= cls._create_invoice(cls.a_buyer.partner_id)
+
+    @classmethod
+    def _sql_clone(cls, record, count, followers=True):
+        """``count`` copies of ``record`` in one INSERT (names suffixed),
+        followed by the same partners: the cheap way to a large dealer."""
+        table = record._table
+        cls.env.flush_all()
+        cls.env.cr.execute(
+            SQL(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_name = %s AND column_name != 'id'",
+                table,
+            )
+        )
+        columns = [row[0] for row in cls.env.cr.fetchall()]
+        values = [
+            SQL("%s || '-' || g", SQL.identifier(column))
+            if column == "name"
+            else SQL.identifier(column)
+            for column in columns
+        ]
+        cls.env.cr.execute(
+            SQL(
+                "INSERT INTO %s (%s) SELECT %s FROM %s, generate_series(1, %s) g "
+                "WHERE %s.id = %s RETURNING id",
+                SQL.identifier(table),
+                SQL(", ").join(SQL.identifier(column) for column in columns),
+                SQL(", ").join(values),
+                SQL.identifier(table),
+                count,
+                SQL.identifier(table),
+                record.id,
+            )
+        )
+        ids = [row[0] for row in cls.env.cr.fetchall()]
+        if followers:
+            cls.env.cr.execute(
+                SQL(
+                    "INSERT INTO mail_followers (res_model, res_id, partner_id) "
+                    "SELECT %s, res_id, partner_id FROM unnest(%s) res_id, "
+                    "unnest(%s) partner_id",
+                    record._name,
+                    ids,
+                    record.message_partner_ids.ids,
+                )
+            )
+        cls.env.invalidate_all()
+        return record.browse(ids)
+
+    def _count(self, url, data=None):
+        # warm the worker (ormcaches, assets, routing map) first
+        self._open(url, data)
+        self._open(url, data)
+        self.env.flush_all()
+        before = self.cr.sql_log_count
+        response = self._open(url, data)
+        count = self.cr.sql_log_count - before
+        self.assertEqual(response.status_code, 200, url)
+        return count
+
+    def _open(self, url, data=None):
+        if data is None:
+            return self.url_open(url)
+        return self.make_jsonrpc_request(url, data) and self._Ok()
+
+    class _Ok:
+        status_code = 200
+
+    def _measure(self):
+        counts = {}
+        self.authenticate("pa_admin", "pa_admin")
+        counts["home"] = self._count("/my")
+        counts["counters"] = self._count(
+            "/my/counters",
+            {
+                "counters": [
+                    "quotation_count",
+                    "order_count",
+                    "invoice_count",
+                    "b2b_open_order_count",
+                    "b2b_delivery_count",
+                ]
+            },
+        )
+        counts["orders"] = self._count("/my/orders")
+        counts["quotes"] = self._count("/my/quotes")
+        counts["deliveries"] = self._count("/my/b2b/deliveries")
+        counts["catalogue"] = self._count("/my/b2b/catalogue")
+        counts["catalogue_search"] = self._count("/my/b2b/catalogue?search=B2B")
+        self.authenticate("pa_finance", "pa_finance")
+        counts["invoices"] = self._count("/my/invoices")
+        self.authenticate("pa_buyer", "pa_buyer")
+        counts["orders_purchaser"] = self._count("/my/orders")
+        return counts
+
+    def test_query_count_constant(self):
+        small = self._measure()
+        order = self.orders[0]
+        self._sql_clone(order, N_EXTRA)
+        self._sql_clone(order.picking_ids[0], N_EXTRA)
+        self._sql_clone(self.invoices[0], N_EXTRA)
+        self.assertEqual(
+            self.env["sale.order"]
+            .with_user(self.a_admin)
+            .search_count([("state", "=", "sale")]),
+            N_SMALL + N_EXTRA,
+        )
+        large = self._measure()
+        _logger.info(
+            "b2b_portal query counts: %s orders %s, %s orders %s",
+            N_SMALL,
+            small,
+            N_SMALL + N_EXTRA,
+            large,
+        )
+        self.assertEqual(large, small)
+        for page, count in small.items():
+            self.assertLessEqual(count, MAX_QUERIES, page)
