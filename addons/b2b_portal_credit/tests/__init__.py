@@ -1,0 +1,2 @@
+from . import test_portal_credit
+from . import test_query_count
