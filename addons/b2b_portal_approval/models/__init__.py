@@ -1,0 +1,2 @@
+from . import b2b_approval_request
+from . import sale_order

@@ -1,0 +1,2 @@
+from . import test_portal_approval
+from . import test_query_count
