@@ -34,5 +34,8 @@
         "b2b_approval_sale",
         "b2b_approval_credit",
         "b2b_api",
+        "b2b_portal",
+        "b2b_portal_credit",
+        "b2b_portal_approval",
     ],
 }

@@ -1,0 +1,258 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Two dealers, their buyers and documents, each carrying unique markers.
+
+Every document of dealer A and of dealer B holds a marker string (order
+reference and note, line description, invoice line, saved list name, user and
+dealer names). ``MARKERS`` says which actors may see each marker, and through
+which document's access token; the cross-module tests check that no response
+ever shows a marker to anybody else.
+"""
+
+from odoo import Command
+from odoo.tests import HttpCase, new_test_user
+
+ROLE_GROUPS = {
+    "admin": "b2b_base.b2b_base_group_buyer_admin",
+    "purchaser": "b2b_base.b2b_base_group_buyer_purchaser",
+    "approver": "b2b_base.b2b_base_group_buyer_approver",
+    "finance": "b2b_base.b2b_base_group_buyer_finance",
+}
+
+# actor -> (login, dealer, buyer roles); "public" has no user, "c2_internal"
+# is an internal user of another company.
+ACTORS = {
+    "a_admin": ("mx_a_admin", "a", ("admin",)),
+    "a_purch1": ("mx_a_purch1", "a", ("purchaser",)),
+    "a_purch2": ("mx_a_purch2", "a", ("purchaser",)),
+    "a_fin": ("mx_a_fin", "a", ("finance",)),
+    "a_appr": ("mx_a_appr", "a", ("approver",)),
+    "b_user": ("mx_b_user", "b", ("admin", "purchaser", "finance")),
+    "b_follower": ("mx_b_follower", "b", ("purchaser",)),
+    # a portal user of B without buyer role (invited with Odoo's own wizard)
+    "b_plain_follower": ("mx_b_plain", "b", ()),
+    "public": (None, None, ()),
+    "c2_internal": ("mx_c2_internal", None, ()),
+}
+A_USERS = frozenset(("a_admin", "a_purch1", "a_purch2", "a_fin", "a_appr"))
+A_WIDE = frozenset(("a_admin", "a_fin", "a_appr"))
+A_INVOICES = frozenset(("a_admin", "a_fin"))
+B_USERS = frozenset(("b_user", "b_follower", "b_plain_follower"))
+
+# marker -> (actors entitled to see it, targets whose access token shows it)
+MARKERS = {
+    "ZQXADEALER": (A_USERS, {"order_a", "order_a2", "invoice_a"}),
+    "ZQXAUSR": (A_USERS, {"order_a", "order_a2", "invoice_a"}),
+    "ZQXATIER": (A_USERS, set()),
+    "ZQXAP1ORD": (A_WIDE | {"a_purch1"}, {"order_a"}),
+    "ZQXAP1LINE": (A_WIDE | {"a_purch1"}, {"order_a"}),
+    "ZQXAP2ORD": (A_WIDE | {"a_purch2"}, {"order_a2"}),
+    "ZQXAINV": (A_INVOICES, {"invoice_a"}),
+    "ZQXAP1LIST": (frozenset({"a_purch1"}), set()),
+    "ZQXASHLIST": (A_USERS, set()),
+    "ZQXBDEALER": (B_USERS, set()),
+    "ZQXBUSR": (B_USERS, set()),
+    "ZQXBTIER": (B_USERS, set()),
+    "ZQXBORD": (B_USERS, set()),
+    "ZQXBINV": (frozenset({"b_user"}), set()),
+}
+
+
+class B2bSuitePortalCommon(HttpCase):
+    """Dealer A (admin, two purchasers, finance, approver), dealer B (a user,
+    a purchaser and a user without buyer role, both following A's documents),
+    an internal user of another company, and documents of both dealers."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        env = cls.env
+        cls.company = env.company
+        cls.company2 = env["res.company"].create({"name": "MX Other Company"})
+        cls.tier_a = env["b2b.dealer.tier"].create(
+            {"name": "Tier ZQXATIER", "code": "MX-TA", "company_id": False}
+        )
+        cls.tier_b = env["b2b.dealer.tier"].create(
+            {"name": "Tier ZQXBTIER", "code": "MX-TB", "company_id": False}
+        )
+        cls.dealer_a = cls._create_dealer("Alpha ZQXADEALER", "MX-A", cls.tier_a)
+        cls.dealer_b = cls._create_dealer("Beta ZQXBDEALER", "MX-B", cls.tier_b)
+        cls.users = {}
+        for actor, (login, dealer, roles) in ACTORS.items():
+            if actor == "public":
+                continue
+            if actor == "c2_internal":
+                cls.users[actor] = new_test_user(
+                    env,
+                    login=login,
+                    groups="base.group_user,sales_team.group_sale_salesman",
+                    name="MX Internal Other Company",
+                    company_id=cls.company2.id,
+                    company_ids=[Command.set(cls.company2.ids)],
+                )
+                continue
+            cls.users[actor] = cls._create_buyer(
+                cls.dealer_a if dealer == "a" else cls.dealer_b, login, roles
+            )
+        cls.product = env["product.product"].create(
+            {
+                "name": "MX Widget",
+                "default_code": "MX-WIDGET",
+                "list_price": 10.0,
+                "type": "consu",
+                "taxes_id": False,
+            }
+        )
+        # Dealer-side approval of the orders of A's first purchaser.
+        env["b2b.approval.rule"].create(
+            {
+                "name": "MX dealer approval",
+                "model_id": env["ir.model"]._get("sale.order").id,
+                "scope": "dealer",
+                "domain": "[('client_order_ref', '=', 'ZQXAP1ORD')]",
+                "step_ids": [
+                    Command.create(
+                        {
+                            "name": "Dealer approver",
+                            "approver_type": "role",
+                            "role_id": env.ref("b2b_base.b2b_buyer_role_approver").id,
+                        }
+                    )
+                ],
+            }
+        )
+        purch1 = cls.users["a_purch1"]
+        cls.order_a = cls._create_order(purch1, "ZQXAP1ORD", "ZQXAP1LINE")
+        cls.order_a.action_quotation_sent()
+        cls.order_a.with_user(purch1).sudo()._b2b_approval_submit(requester=purch1)
+        cls.request_a = cls.order_a._b2b_approval_requests(scope="dealer")
+        cls.order_a2 = cls._create_order(cls.users["a_purch2"], "ZQXAP2ORD", "MX line")
+        cls.order_a2.action_confirm()
+        cls.order_b = cls._create_order(cls.users["b_user"], "ZQXBORD", "ZQXBORD line")
+        cls.order_b.action_confirm()
+        cls.invoice_a = cls._create_invoice(cls.dealer_a, "ZQXAINV")
+        cls.invoice_b = cls._create_invoice(cls.dealer_b, "ZQXBINV")
+        # B's users follow A's documents: that must grant nothing.
+        follower = (cls.users["b_follower"] | cls.users["b_plain_follower"]).partner_id
+        for document in (cls.order_a, cls.order_a2, cls.invoice_a):
+            document.message_subscribe(partner_ids=follower.ids)
+        cls.lists = {}
+        if "b2b.order.list" in env:
+            cls.lists["own"] = cls._create_list(purch1, "List ZQXAP1LIST", False)
+            cls.lists["shared"] = cls._create_list(
+                cls.users["a_purch2"], "List ZQXASHLIST", True
+            )
+        for record in (cls.order_a, cls.order_a2, cls.order_b, cls.invoice_a):
+            record._portal_ensure_token()
+        env.flush_all()
+
+    # ------------------------------------------------------------------
+    # Data helpers
+    # ------------------------------------------------------------------
+    @classmethod
+    def _create_dealer(cls, name, code, tier):
+        return (
+            cls.env["res.partner"]
+            .with_context(b2b_import_state=True)
+            .create(
+                {
+                    "name": name,
+                    "is_company": True,
+                    "b2b_is_dealer": True,
+                    "b2b_dealer_code": code,
+                    "b2b_tier_id": tier.id,
+                    "b2b_state": "approved",
+                    "email": f"{code.lower()}@example.com",
+                }
+            )
+        )
+
+    @classmethod
+    def _create_buyer(cls, dealer, login, roles):
+        marker = "ZQXAUSR" if dealer == cls.dealer_a else "ZQXBUSR"
+        contact = cls.env["res.partner"].create(
+            {
+                "name": f"{marker} {login}",
+                "parent_id": dealer.id,
+                "email": f"{login}@example.com",
+            }
+        )
+        groups = ",".join(["base.group_portal", *(ROLE_GROUPS[r] for r in roles)])
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups=groups,
+            name=contact.name,
+            partner_id=contact.id,
+        )
+
+    @classmethod
+    def _create_order(cls, user, ref, line_name):
+        """An order placed by ``user`` for its own contact, as the portal does."""
+        return (
+            cls.env["sale.order"]
+            .with_user(user)
+            .sudo()
+            .create(
+                {
+                    "partner_id": user.partner_id.id,
+                    "client_order_ref": ref,
+                    "note": f"Note {ref}",
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": cls.product.id,
+                                "name": line_name,
+                                "product_uom_qty": 3,
+                            }
+                        )
+                    ],
+                }
+            )
+            .with_env(cls.env)
+        )
+
+    @classmethod
+    def _create_invoice(cls, dealer, marker):
+        move = cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": dealer.id,
+                "ref": marker,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": f"Goods {marker}",
+                            "quantity": 1,
+                            "price_unit": 123.0,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
+        move.action_post()
+        return move
+
+    @classmethod
+    def _create_list(cls, user, name, shared):
+        return cls.env["b2b.order.list"].create(
+            {
+                "name": name,
+                "dealer_id": user.partner_id.commercial_partner_id.id,
+                "user_id": user.id,
+                "shared": shared,
+                "line_ids": [
+                    Command.create({"product_id": cls.product.id, "quantity": 2})
+                ],
+            }
+        )
+
+    # ------------------------------------------------------------------
+    # HTTP helpers
+    # ------------------------------------------------------------------
+    def _login(self, actor):
+        """Open a session for ``actor`` (public: an anonymous session)."""
+        login = ACTORS[actor][0]
+        return self.authenticate(login, login)

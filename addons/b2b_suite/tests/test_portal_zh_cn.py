@@ -1,0 +1,99 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import html
+import logging
+import re
+
+from odoo.tests import tagged
+from odoo.tools.misc import file_path
+from odoo.tools.translate import PoFileReader
+
+from .common import B2bSuitePortalCommon
+from .test_portal_responsive import MAIN_PAGES
+
+_logger = logging.getLogger(__name__)
+
+# Pages of Odoo's own portal (the suite may add nothing to them), and texts
+# that must be in Chinese there.
+CORE_TEXTS = {
+    "/my": ["我的账户"],
+    "/my/orders": ["订单日期"],
+}
+TEXT_NODE_RE = re.compile(r">([^<>]+)<")
+
+
+@tagged("post_install", "-at_install")
+class TestPortalZhCn(B2bSuitePortalCommon):
+    """The dealer workspace renders in Chinese for a zh_CN dealer user."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        modules = cls.env["ir.module.module"].search(
+            [("state", "=", "installed"), ("name", "=like", "b2b\\_%")]
+        )
+        cls.suite_modules = modules.mapped("name")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["portal", "sale", *cls.suite_modules], ["zh_CN"]
+        )
+        cls.terms = cls._suite_terms(cls.suite_modules)
+
+    @staticmethod
+    def _suite_terms(modules):
+        """English -> Chinese of every translated term of the suite."""
+        terms = {}
+        for module in modules:
+            try:
+                path = file_path(f"{module}/i18n/zh_CN.po")
+            except FileNotFoundError:
+                continue
+            with open(path, "rb") as po_file:
+                for entry in PoFileReader(po_file):
+                    # texts of pages and controllers, not field labels
+                    if entry["type"] not in ("model_terms", "code"):
+                        continue
+                    if entry["value"] and entry["value"] != entry["src"]:
+                        terms[entry["src"].strip()] = entry["value"].strip()
+        return terms
+
+    @staticmethod
+    def _texts(body):
+        return {
+            " ".join(html.unescape(text).split())
+            for text in TEXT_NODE_RE.findall(body)
+            if text.strip()
+        }
+
+    def _page(self, page, lang):
+        self.users["a_admin"].lang = lang
+        self._login("a_admin")
+        # a language other than the default one is shown under /<lang>/...
+        response = self.url_open(page)
+        self.assertEqual(response.status_code, 200, f"{page} in {lang}")
+        self.assertTrue(response.url.endswith(page), f"{page} in {lang}")
+        return response.text
+
+    def test_pages_in_chinese(self):
+        self.assertTrue(self.terms, "the suite ships no Chinese translation")
+        for page in MAIN_PAGES:
+            english = self._page(page, "en_US")
+            chinese = self._page(page, "zh_CN")
+            # the suite's own texts of the page, found in its English version
+            own = sorted(
+                src
+                for src in self._texts(english)
+                if src in self.terms and not src.isdigit()
+            )
+            if page not in CORE_TEXTS:
+                self.assertTrue(own, f"{page}: no text of the suite found")
+            chinese_texts = self._texts(chinese)
+            untranslated = [src for src in own if src in chinese_texts]
+            self.assertFalse(untranslated, f"{page}: left in English")
+            if own:
+                shown = [self.terms[src] for src in own]
+                shown = [text for text in shown if text in chinese_texts]
+                self.assertTrue(shown, f"{page}: no Chinese text of the suite")
+                _logger.info("%s in Chinese: %s", page, ", ".join(shown))
+            for text in CORE_TEXTS.get(page, []):
+                self.assertIn(text, chinese, page)
