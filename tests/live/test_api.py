@@ -573,6 +573,112 @@ def test_rate_limit_holds_across_workers(live_server, api_world):
     assert sum(c["count"] for c in counters) >= calls
 
 
+# ---------------------------------------------------------------------------
+# JSON-only inputs and multi-company (found by the code review)
+# ---------------------------------------------------------------------------
+def test_jsonrpc_only_inputs_are_refused(live_server, api_world):
+    """JSON can carry what XML cannot (NUL, lone surrogates, ids beyond 32
+    bits): each is a structured error, never INTERNAL_ERROR, nothing made."""
+    s, w = live_server, api_world
+    api = _client(s, w, "user_a", "jsonrpc")
+    before = _orders(s, w["dealer_a"])
+    good = [{"sku": w["sku"], "quantity": 1}]
+    for payload in (
+        {"idempotency_key": "nul\x00key", "lines": good},
+        {"idempotency_key": "surrogate-\ud800", "lines": good},
+        {
+            "idempotency_key": s.unique("nul"),
+            "lines": [{"sku": "A\x00", "quantity": 1}],
+        },
+        {"idempotency_key": s.unique("nul"), "lines": good, "client_reference": "\x00"},
+    ):
+        result = api("submit_order", payload)
+        assert [e["code"] for e in result["errors"]] == ["INVALID_PAYLOAD"], result
+    for order_id in (2**31, 10**30, -(10**30)):
+        result = api("order_status", {"order_id": order_id})
+        assert [e["code"] for e in result["errors"]] == ["NOT_FOUND"], result
+    result = api(
+        "submit_order",
+        {
+            "idempotency_key": s.unique("q"),
+            "lines": [{"sku": w["sku"], "quantity": 0.001}],
+        },
+    )
+    assert [e["code"] for e in result["errors"]] == ["INVALID_QUANTITY"], result
+    assert _orders(s, w["dealer_a"]) == before
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_brand_user_stays_in_its_companies(live_server, api_world, transport):
+    """A brand-side user linked to a dealer of a company it may not work in
+    cannot act for that dealer (over RPC, without any company context)."""
+    s, w = live_server, api_world
+    tag = s.unique("mc")
+    admin_uid = s.login(s.admin_login, s.admin_password)
+    [main] = s.admin("res.users", "read", [admin_uid], ["company_id"])
+    main_id = main["company_id"][0]
+    other = _id(s.admin("res.company", "create", [{"name": f"API other {tag}"}]))
+    [dealer_c] = s.admin(
+        "res.partner",
+        "create",
+        [
+            {
+                "name": f"API Dealer C {tag}",
+                "is_company": True,
+                "b2b_is_dealer": True,
+                "b2b_state": "approved",
+                "b2b_dealer_code": f"C-{tag}",
+                "company_id": other,
+            }
+        ],
+        context={"b2b_import_state": True},
+    )
+    uid = _id(
+        s.admin(
+            "res.users",
+            "create",
+            [
+                {
+                    "name": f"Brand {tag}",
+                    "login": f"brand-{tag}",
+                    "company_id": main_id,
+                    "company_ids": [(6, 0, [main_id])],
+                    "groups_id": [
+                        (
+                            6,
+                            0,
+                            [
+                                _xmlid(s, "base", "group_user"),
+                                _xmlid(s, "b2b_api", "b2b_api_group_integration"),
+                            ],
+                        )
+                    ],
+                    "b2b_api_dealer_ids": [(6, 0, [w["dealer_a"], dealer_c])],
+                    "b2b_api_rate_limit": 100000,
+                }
+            ],
+        )
+    )
+    action = s.admin("res.users", "action_b2b_api_generate_key", [uid])
+    api = Client(s, f"brand-{tag}", action["context"]["default_key"], transport)
+    before = s.admin("sale.order", "search_count", [("company_id", "=", other)])
+    for op, extra in (
+        ("dealer_credit", {}),
+        ("open_invoices", {}),
+        (
+            "submit_order",
+            {
+                "idempotency_key": s.unique("mc"),
+                "lines": [{"sku": w["sku"], "quantity": 1}],
+            },
+        ),
+    ):
+        result = api(op, {"dealer": dealer_c, **extra})
+        assert [e["code"] for e in result["errors"]] == ["FORBIDDEN_DEALER"], result
+    assert s.admin("sale.order", "search_count", [("company_id", "=", other)]) == before
+    assert api("dealer_credit", {"dealer": w["dealer_a"]})["ok"]
+
+
 def test_no_server_error_logged(live_server, api_world):
     log = live_server.log_text()
     assert "b2b.api" not in "\n".join(

@@ -22,6 +22,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessDenied, AccessError, UserError, ValidationError
 from odoo.http import request
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
+from odoo.tools import float_round
 
 _logger = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ MAX_RESULTS = 500  # open invoices
 MAX_KEY_LENGTH = 128
 MAX_TEXT_LENGTH = 2000
 MAX_QUANTITY = 1e9
+MAX_ID = 2**31 - 1  # PostgreSQL integer: larger ids cannot name a record
 LINE_FIELDS = {"product_id", "sku", "quantity"}
 SUBMIT_FIELDS = {
     "dealer",
@@ -70,6 +72,41 @@ def _is_int(value):
 
 def _is_number(value):
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _absent(value):
+    """None, False (XML-RPC's null) or an empty text: a field not given."""
+    return value is None or value is False or value == ""
+
+
+def _bad_text(value):
+    """Whether ``value`` is a text PostgreSQL cannot store: a NUL character
+    or a lone UTF-16 surrogate (possible in JSON ``\\u`` escapes)."""
+    if "\x00" in value:
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _bad_text_field(payload):
+    """The top-level field of ``payload`` holding a bad text (a key or a
+    value at any depth), else None. Iterative: any nesting depth."""
+    for name, value in payload.items():
+        stack = [name, value]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                if _bad_text(item):
+                    return name
+            elif isinstance(item, dict):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            elif isinstance(item, list | tuple):
+                stack.extend(item)
+    return None
 
 
 class B2bApi(models.AbstractModel):
@@ -152,6 +189,7 @@ class B2bApi(models.AbstractModel):
                         )
                     ]
                 )
+            self._b2b_api_check_texts(payload)
             # the handler's writes are undone when it fails, whatever the
             # exception; the transaction itself is committed by Odoo
             with self.env.cr.savepoint():
@@ -219,6 +257,25 @@ class B2bApi(models.AbstractModel):
             )
 
     @api.model
+    def _b2b_api_check_texts(self, payload):
+        """Refuse texts the database cannot store before anything uses them."""
+        name = _bad_text_field(payload)
+        if name is not None:
+            field = str(name).encode("utf-8", "replace").decode()[:64]
+            field = field.replace("\x00", "")
+            raise ApiError(
+                [
+                    self._b2b_api_error(
+                        "INVALID_PAYLOAD",
+                        self.env._(
+                            "%s holds a NUL character or invalid Unicode.", field
+                        ),
+                        field=field,
+                    )
+                ]
+            )
+
+    @api.model
     def _b2b_api_rate_limit(self):
         """(calls allowed per window or 0 for no limit, window in seconds)."""
         # sudo: system parameters and the caller's own settings.
@@ -262,8 +319,14 @@ class B2bApi(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _b2b_api_linked_dealers(self):
+        """The dealers the caller may act for: linked to it, and shared or of
+        a company the caller works in (the allowed companies of the call)."""
+        companies = self.env.companies
         # sudo: the caller's own link to its dealers.
-        return self.env.user.sudo().b2b_api_dealer_ids.filtered("b2b_is_dealer")
+        return self.env.user.sudo().b2b_api_dealer_ids.filtered(
+            lambda d: d.b2b_is_dealer
+            and (not d.company_id or d.company_id in companies)
+        )
 
     @api.model
     def _b2b_api_dealer(self, payload):
@@ -272,7 +335,7 @@ class B2bApi(models.AbstractModel):
         else is FORBIDDEN_DEALER, whether the dealer exists or not."""
         linked = self._b2b_api_linked_dealers()
         value = payload.get("dealer")
-        if value is None or value == "":
+        if _absent(value):
             if len(linked) == 1:
                 return linked.sudo(False)
             raise ApiError(
@@ -348,8 +411,9 @@ class B2bApi(models.AbstractModel):
         return dealer.sudo().company_id or self.env.company
 
     @api.model
-    def _b2b_api_parse_lines(self, lines, company, max_lines=MAX_LINES):
-        """Validate ``lines``; return (errors, [(index, product, quantity)])."""
+    def _b2b_api_parse_lines(self, lines, company, max_lines=MAX_LINES, unit=True):
+        """Validate ``lines``; return (errors, [(index, product, quantity)]).
+        ``unit``: check that each quantity fits the product's unit of measure."""
         if not isinstance(lines, list | tuple):
             return [
                 self._b2b_api_error(
@@ -378,19 +442,16 @@ class B2bApi(models.AbstractModel):
                     field="lines",
                 )
             ], []
-        # one query for every product of the call (pricing service helper);
-        # sudo: products of the dealer's company, validated line by line
-        # below (active, saleable, company) before anything is returned.
-        by_id, by_sku = (
-            self.env["b2b.pricing.service"]
-            .sudo()
-            .with_company(company)
-            ._b2b_find_products([line for line in lines if isinstance(line, dict)])
+        by_id, by_sku, ambiguous = self._b2b_api_find_products(lines, company)
+        digits = (
+            self.env["decimal.precision"].precision_get("Product Unit of Measure")
+            if unit
+            else None
         )
         errors, parsed = [], []
         for index, line in enumerate(lines):
             line_errors, product = self._b2b_api_check_line(
-                index, line, by_id, by_sku, company
+                index, line, (by_id, by_sku, ambiguous), company, digits
             )
             errors += line_errors
             if not line_errors:
@@ -398,8 +459,54 @@ class B2bApi(models.AbstractModel):
         return errors, parsed
 
     @api.model
-    def _b2b_api_check_line(self, index, line, by_id, by_sku, company):
-        """(errors, product) of one line: every problem of the line."""
+    def _b2b_api_find_products(self, lines, company):
+        """The products named by ``lines`` in one query, through the pricing
+        service: ({id: product}, {sku: product}, {ambiguous skus}).
+
+        A SKU shared by several products names the only orderable one
+        (active and saleable) when there is one; several orderable products
+        with the same SKU make it ambiguous.
+        """
+        # sudo: products of the dealer's company, validated line by line
+        # (active, saleable, company) before anything is returned.
+        by_id, by_sku = (
+            self.env["b2b.pricing.service"]
+            .sudo()
+            .with_company(company)
+            ._b2b_find_products([line for line in lines if isinstance(line, dict)])
+        )
+        # by_id holds every product found, by id or by SKU
+        orderable = {}
+        for product in by_id.values():
+            if product.default_code in by_sku and self._b2b_api_orderable(
+                product, company
+            ):
+                orderable.setdefault(product.default_code, []).append(product)
+        ambiguous = set()
+        for sku, products in orderable.items():
+            if len(products) == 1:
+                by_sku[sku] = products[0]
+            else:
+                ambiguous.add(sku)
+        return by_id, by_sku, ambiguous
+
+    @api.model
+    def _b2b_api_orderable(self, product, company):
+        """Whether an API line may order ``product``: active, saleable, of
+        the company, and not a combo (its choices cannot be given)."""
+        return (
+            product.active
+            and product.product_tmpl_id.active
+            and product.sale_ok
+            and product.type != "combo"
+            and product.company_id in (company, self.env["res.company"])
+        )
+
+    @api.model
+    def _b2b_api_check_line(self, index, line, products, company, digits):
+        """(errors, product) of one line: every problem of the line;
+        ``products`` is the result of ``_b2b_api_find_products``."""
+        by_id, by_sku, ambiguous = products
         errors = []
 
         def add(code, message, field=None):
@@ -434,6 +541,15 @@ class B2bApi(models.AbstractModel):
         elif sku is not None:
             if not isinstance(sku, str) or not sku.strip():
                 add("INVALID_TYPE", self.env._("sku must be a non-empty text."), "sku")
+            elif sku.strip() in ambiguous:
+                add(
+                    "AMBIGUOUS_SKU",
+                    self.env._(
+                        "Several products have the SKU %s: give the product_id.",
+                        sku.strip()[:64],
+                    ),
+                    "sku",
+                )
             else:
                 product = by_sku.get(sku.strip())
                 if not product:
@@ -448,12 +564,7 @@ class B2bApi(models.AbstractModel):
                 self.env._("Give the product: sku or product_id."),
                 "sku",
             )
-        if product and (
-            not product.active
-            or not product.product_tmpl_id.active
-            or not product.sale_ok
-            or product.company_id not in (company, self.env["res.company"])
-        ):
+        if product and not self._b2b_api_orderable(product, company):
             add(
                 "PRODUCT_UNAVAILABLE",
                 self.env._("%s cannot be ordered.", product.display_name),
@@ -479,12 +590,39 @@ class B2bApi(models.AbstractModel):
                 ),
                 "quantity",
             )
+        elif (
+            digits is not None
+            and product
+            and not self._b2b_api_unit_quantity(product, quantity, digits)
+        ):
+            # the order line would round it (to zero, or to another quantity)
+            add(
+                "INVALID_QUANTITY",
+                self.env._(
+                    "quantity %(quantity)s is finer than the unit %(uom)s allows "
+                    "(steps of %(rounding)s).",
+                    quantity=quantity,
+                    uom=product.uom_id.name,
+                    rounding=max(product.uom_id.rounding, 10**-digits),
+                ),
+                "quantity",
+            )
         return errors, (None if errors else product)
+
+    @api.model
+    def _b2b_api_unit_quantity(self, product, quantity, digits):
+        """Whether the order line keeps ``quantity`` as it is: a multiple of
+        the unit's rounding, with no more decimals than the quantity field."""
+        rounded = float_round(
+            float_round(quantity, precision_rounding=product.uom_id.rounding),
+            precision_digits=digits,
+        )
+        return rounded > 0 and abs(rounded - quantity) <= 1e-9 * max(1.0, quantity)
 
     @api.model
     def _b2b_api_text(self, payload, name, max_length, errors):
         value = payload.get(name)
-        if value is None or value is False:
+        if _absent(value):
             return False
         if not isinstance(value, str) or len(value) > max_length:
             errors.append(
@@ -512,7 +650,10 @@ class B2bApi(models.AbstractModel):
         reference = payload.get("client_reference")
         # sudo: searched among the orders of the dealer checked by the caller.
         Order = self.env["sale.order"].sudo()
-        domain = [("partner_id", "child_of", dealer.id)]
+        domain = [
+            ("partner_id", "child_of", dealer.id),
+            ("company_id", "in", self.env.companies.ids),
+        ]
         if order_id is not None:
             if not _is_int(order_id):
                 errors.append(
@@ -522,7 +663,9 @@ class B2bApi(models.AbstractModel):
                         field="order_id",
                     )
                 )
-            domain.append(("id", "=", order_id))
+            # an id out of the database's range names no order (NOT_FOUND)
+            valid = _is_int(order_id) and 0 < order_id <= MAX_ID
+            domain.append(("id", "=", order_id if valid else 0))
         elif isinstance(reference, str) and reference.strip():
             domain.append(("client_order_ref", "=", reference.strip()))
         else:
@@ -556,11 +699,12 @@ class B2bApi(models.AbstractModel):
         errors = self._b2b_api_check_fields(payload, {"dealer", "lines", "date"})
         dealer = self._b2b_api_dealer(payload)
         company = self._b2b_api_company(dealer)
-        line_errors, _parsed = self._b2b_api_parse_lines(payload.get("lines"), company)
+        lines = payload.get("lines")
+        line_errors, parsed = self._b2b_api_parse_lines(lines, company)
         errors += line_errors
         date = payload.get("date")
         Service = self.env["b2b.pricing.service"]
-        if date not in (None, "") and Service._b2b_parse_date(date) is None:
+        if not _absent(date) and Service._b2b_parse_date(date) is None:
             errors.append(
                 self._b2b_api_error(
                     "INVALID_DATE",
@@ -575,7 +719,15 @@ class B2bApi(models.AbstractModel):
         priced = (
             Service.sudo()
             .with_company(company)
-            .price_products(dealer.id, payload["lines"], date or None)
+            .price_products(
+                dealer.id,
+                # the products resolved above: the same ones submit_order orders
+                [
+                    {"product_id": product.id, "quantity": lines[index]["quantity"]}
+                    for index, product, _qty in parsed
+                ],
+                date or None,
+            )
         )
         if priced["error"]:
             raise ApiError(
@@ -694,10 +846,27 @@ class B2bApi(models.AbstractModel):
                 wh_domain.append(("code", "in", list(warehouses)))
         if errors:
             raise ApiError(errors)
-        line_errors, parsed = self._b2b_api_parse_lines(lines, company, MAX_SKUS)
+        line_errors, parsed = self._b2b_api_parse_lines(
+            lines, company, MAX_SKUS, unit=False
+        )
         if line_errors:
             raise ApiError(line_errors)
+        codes = warehouses
         warehouses = Warehouse.search(wh_domain)
+        unknown = sorted(set(codes or ()) - set(warehouses.mapped("code")))
+        if unknown:
+            raise ApiError(
+                [
+                    self._b2b_api_error(
+                        "UNKNOWN_WAREHOUSE",
+                        self.env._(
+                            "Unknown warehouse codes: %s.",
+                            ", ".join(code[:16] for code in unknown[:20]),
+                        ),
+                        field="warehouses",
+                    )
+                ]
+            )
         products = self.env["product.product"].browse(
             list(dict.fromkeys(product.id for _i, product, _q in parsed))
         )
@@ -741,6 +910,9 @@ class B2bApi(models.AbstractModel):
                     "product_id": product.id,
                     "sku": product.default_code or None,
                     "uom": product.uom_id.name,
+                    # false: stock is not tracked (service, consumable), the
+                    # zero figures do not mean "out of stock"
+                    "is_storable": product.is_storable,
                     "available": sum(w["available"] for w in per_wh),
                     "warehouses": per_wh,
                 }
@@ -753,12 +925,18 @@ class B2bApi(models.AbstractModel):
         dealer = self._b2b_api_dealer(payload)
         if errors:
             raise ApiError(errors)
-        # sudo: contacts of the dealer checked against the caller's links.
+        company = self._b2b_api_company(dealer)
+        # sudo: contacts of the dealer checked against the caller's links,
+        # the ones an order of the dealer's company may ship to.
         partners = (
             self.env["res.partner"]
             .sudo()
             .search(
-                [("id", "child_of", dealer.id), ("type", "in", ("delivery", "contact"))]
+                [
+                    ("id", "child_of", dealer.id),
+                    ("type", "in", ("delivery", "contact")),
+                    ("company_id", "in", (company.id, False)),
+                ]
             )
         )
         return {
@@ -841,7 +1019,8 @@ class B2bApi(models.AbstractModel):
             raise ApiError(errors)
         dealer = self._b2b_api_dealer(payload)
         key = key.strip()
-        payload_hash = self._b2b_api_payload_hash(payload)
+        # the dealer as resolved: by id, by code or implied, the same order
+        payload_hash = self._b2b_api_payload_hash(dict(payload, dealer=dealer.id))
         Submission = self.env["b2b.api.idempotency"]
         submission = Submission._b2b_find(self.env.uid, key)
         if submission:
@@ -888,7 +1067,7 @@ class B2bApi(models.AbstractModel):
         errors += line_errors
         reference = self._b2b_api_text(payload, "client_reference", 128, errors)
         note = self._b2b_api_text(payload, "note", MAX_TEXT_LENGTH, errors)
-        shipping = self._b2b_api_delivery_address(payload, dealer, errors)
+        shipping = self._b2b_api_delivery_address(payload, dealer, company, errors)
         commitment = self._b2b_api_requested_date(payload, errors)
         confirm = payload.get("confirm", True)
         if not isinstance(confirm, bool):
@@ -946,9 +1125,9 @@ class B2bApi(models.AbstractModel):
             raise ApiError([self._b2b_api_error("ORDER_REFUSED", str(exc))]) from exc
 
     @api.model
-    def _b2b_api_delivery_address(self, payload, dealer, errors):
+    def _b2b_api_delivery_address(self, payload, dealer, company, errors):
         address_id = payload.get("delivery_address_id")
-        if address_id is None:
+        if _absent(address_id):
             return None
         if not _is_int(address_id):
             errors.append(
@@ -961,7 +1140,12 @@ class B2bApi(models.AbstractModel):
             return None
         # sudo: only accepted when it is a contact of the checked dealer.
         address = self.env["res.partner"].sudo().browse(address_id).exists()
-        if not address or address.commercial_partner_id != dealer or not address.active:
+        if (
+            not address
+            or address.commercial_partner_id != dealer
+            or not address.active
+            or address.company_id not in (company, self.env["res.company"])
+        ):
             errors.append(
                 self._b2b_api_error(
                     "INVALID_ADDRESS",
@@ -975,7 +1159,7 @@ class B2bApi(models.AbstractModel):
     @api.model
     def _b2b_api_requested_date(self, payload, errors):
         value = payload.get("requested_date")
-        if value in (None, ""):
+        if _absent(value):
             return False
         try:
             if not isinstance(value, str) or len(value) != 10:
@@ -1138,6 +1322,10 @@ class B2bApi(models.AbstractModel):
             )
         # sudo: an order of the checked dealer; no cancel wizard over RPC.
         order._action_cancel()
+        # an order waiting for approval: its request goes with it
+        order._b2b_approval_requests(states=("pending", "approved"))._b2b_reset(
+            self.env._("the order was cancelled by the integrator")
+        )
         return self._b2b_api_order_summary(order)
 
     @api.model

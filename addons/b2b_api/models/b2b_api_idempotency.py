@@ -17,7 +17,8 @@ class B2bApiIdempotency(models.Model):
     commits, PostgreSQL (REPEATABLE READ) fails the waiter with a
     serialization error, Odoo's RPC layer retries the whole call, and the
     retry finds the stored response. A submission that fails (validation,
-    credit) deletes its row, so the key can be sent again with a fixed
+    credit) rolls its row back with everything else it wrote (savepoint of
+    ``b2b.api._b2b_api_run``), so the key can be sent again with a fixed
     payload.
     """
 

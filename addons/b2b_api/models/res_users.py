@@ -88,6 +88,15 @@ class ResUsers(models.Model):
             raise ValidationError(
                 self.env._("%s is not an integration user.", self.name)
             )
+        if self._is_admin():
+            # a key in the name of an administrator would open much more than
+            # the dealer API to whoever generates it
+            raise AccessError(
+                self.env._(
+                    "%s is an administrator: an integration user must not be one.",
+                    self.name,
+                )
+            )
         # sudo: an administrator (checked above) creates the key in the name of
         # the integration user, who cannot create its own when it is a portal
         # user; the key is restricted to the RPC scope.

@@ -16,8 +16,10 @@ SCALARS = (
     | st.floats(allow_nan=True, allow_infinity=True)
     | st.text(max_size=12)
     | st.sampled_from(["API-PUMP", "API-VALVE", "API-OLD", "2", "-1", ""])
+    # what only JSON carries: NUL, lone surrogates, ids beyond 32 bits
+    | st.sampled_from(["\x00", "API-\x00PUMP", "\ud800", 2**31, 10**30, -(10**30)])
 )
-QUANTITY = SCALARS | st.sampled_from([1, 2.5, 0, -1, 1e12])
+QUANTITY = SCALARS | st.sampled_from([1, 2.5, 0, -1, 1e12, 0.001, 1.234])
 LINE = (
     st.fixed_dictionaries(
         {},
@@ -52,6 +54,31 @@ PAYLOAD = (
 @tagged("post_install", "-at_install")
 class TestApiFuzz(B2bApiCommon):
     """No payload makes submit_order crash or leave a partial order."""
+
+    @settings(
+        max_examples=60,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(
+        payload=st.fixed_dictionaries(
+            {},
+            optional={
+                "order_id": SCALARS,
+                "client_reference": SCALARS,
+                "dealer": SCALARS,
+            },
+        )
+    )
+    def test_order_status_fuzz(self, payload):
+        """order_status / cancel_order: a structured answer for any payload."""
+        for op in ("order_status", "cancel_order"):
+            result = getattr(self.api(), op)(payload)
+            json.dumps(result)
+            if not result["ok"]:
+                codes = {error["code"] for error in result["errors"]}
+                self.assertNotIn("INTERNAL_ERROR", codes, result)
 
     @settings(
         max_examples=150,
