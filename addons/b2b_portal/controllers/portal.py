@@ -80,20 +80,16 @@ class B2bPortal(CustomerPortal):
         return values
 
     def _b2b_home_values(self):
+        # the open orders and deliveries cards are counted by /my/counters,
+        # loaded asynchronously like Odoo's own home counters
         dealer = self._b2b_dealer()
-        values = self._prepare_home_portal_values(
-            ["b2b_open_order_count", "b2b_delivery_count"]
-        )
-        values.update(
-            {
-                # sudo: the dealer's own tier, read-only display
-                "b2b_dealer": dealer.sudo(),
-                "b2b_tier": dealer.sudo().b2b_tier_id,
-                "b2b_can_buy": self._b2b_can_buy(),
-                "b2b_is_admin": request.env.user._b2b_has_role("admin"),
-            }
-        )
-        return values
+        return {
+            # sudo: the dealer's own tier, read-only display
+            "b2b_dealer": dealer.sudo(),
+            "b2b_tier": dealer.sudo().b2b_tier_id,
+            "b2b_can_buy": self._b2b_can_buy(),
+            "b2b_is_admin": request.env.user._b2b_has_role("admin"),
+        }
 
     @http.route()
     def home(self, **kw):

@@ -31,8 +31,8 @@ class ResUsers(models.Model):
         (``[(1, '=', 1)]``) for internal users and for portal users that do not
         belong to a dealer (plain portal customers), who keep Odoo's standard
         behaviour. A dealer's portal user never sees another dealer's
-        documents, even when it follows them; without a buyer role it keeps
-        Odoo's follower-based portal access inside its own dealer.
+        documents, even when it follows them; without a buyer role it is
+        treated like a purchaser.
         """
         self.ensure_one()
         if not self.share:
@@ -42,10 +42,10 @@ class ResUsers(models.Model):
         if not roles and not dealer.b2b_is_dealer:
             return list(ALL)
         dealer_id = dealer.id
-        # without a role, Odoo's portal rules (OR'ed per group) still apply:
-        # they narrow this dealer scope to the documents the user follows
-        own = bool(roles) and not roles.intersection(B2B_DEALER_WIDE_ROLES)
-        invoices = not roles or bool(roles.intersection(B2B_INVOICE_ROLES))
+        # a dealer's user without a role is treated like a purchaser (least
+        # privilege): its own orders, no invoices
+        own = not roles.intersection(B2B_DEALER_WIDE_ROLES)
+        invoices = bool(roles.intersection(B2B_INVOICE_ROLES))
         partner_id = self.partner_id.id
         if model_name == "sale.order":
             domain = [("partner_id.commercial_partner_id", "=", dealer_id)]

@@ -54,13 +54,16 @@ class TestVisibility(B2bPortalCommon):
         )
 
     def test_dealer_user_without_role_stays_in_its_dealer(self):
-        """A dealer's portal user without a buyer role keeps Odoo's
-        follower-based access inside its own dealer, never outside it."""
+        """A dealer's portal user without a buyer role is treated like a
+        purchaser: its own orders only, no invoices, never another dealer's
+        documents even when it follows them."""
         b_plain = self._create_buyer(self.dealer_b, "pb_no_role")
+        own = self._create_order(b_plain.partner_id, [(self.cap, 1)])
+        own.message_subscribe(partner_ids=b_plain.partner_id.ids)
         self.order_a1.message_subscribe(partner_ids=b_plain.partner_id.ids)
         self.invoice_a.message_subscribe(partner_ids=b_plain.partner_id.ids)
         self.order_b.message_subscribe(partner_ids=b_plain.partner_id.ids)
-        self.assertEqual(self._visible(b_plain, self.all_orders), self.order_b)
+        self.assertEqual(self._visible(b_plain, self.all_orders | own), own)
         with self.assertRaises(AccessError):
             self.order_a1.with_user(b_plain).read(["name"])
         self.assertFalse(self._visible(b_plain, self.invoice_a | self.invoice_b))
