@@ -38,7 +38,7 @@ class ReportResPartnerStatement(models.AbstractModel):
     def _b2b_check_statement_access(self, partners, company):
         """A statement shows journal items: the same refusal (whether the
         partner exists or not) unless the user may read the partners and
-        the company's receivables: accounting users of that company, or a
+        the company's receivables: billing / accounting users of that company, or a
         dealer's finance / admin buyer for its own dealer. Rendering as
         superuser (the portal's own download route) is not checked here."""
         if self.env.su:
@@ -56,7 +56,10 @@ class ReportResPartnerStatement(models.AbstractModel):
         if partners.exists() != partners:
             raise refused
         if user._is_internal():
-            if not self.env["account.move.line"].has_access("read"):
+            if not (
+                user.has_group("account.group_account_invoice")
+                or user.has_group("account.group_account_readonly")
+            ) or not self.env["account.move.line"].has_access("read"):
                 raise refused
             return
         dealer = user._b2b_dealer()

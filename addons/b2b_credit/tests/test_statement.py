@@ -90,6 +90,7 @@ class TestB2bCreditStatement(B2bCreditCommon):
                 self.dealer.ids,
             ),
             (finance, [self.dealer.id + 100000]),
+            (new_test_user(self.env, login="st_employee"), self.dealer.ids),
         ]
         for user, ids in refused:
             with self.subTest(user=user.login, ids=ids):
