@@ -197,7 +197,12 @@ class B2bPricingService(models.AbstractModel):
         domain = [("company_id", "in", [self.env.company.id, False]), *domain]
         found = Product.search(domain)
         by_sku = {}
-        for product in found:
+        # a SKU shared by an archived (or unsellable) product and an orderable
+        # one names the orderable one; the search order breaks other ties
+        orderable_first = found.sorted(
+            lambda p: not (p.active and p.product_tmpl_id.active and p.sale_ok)
+        )
+        for product in orderable_first:
             if product.default_code:
                 by_sku.setdefault(product.default_code, product)
         return {product.id: product for product in found}, by_sku

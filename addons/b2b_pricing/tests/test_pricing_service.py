@@ -105,6 +105,18 @@ class TestPricingService(B2bPricingCommon):
         self.assertIsNone(errors[9])
         self.assertEqual(result["lines"][9]["price_unit"], 50.0)
 
+    def test_sku_shared_with_archived_product(self):
+        """An archived product keeping the SKU of its replacement does not
+        hide the orderable one."""
+        old = self.cap.copy({"default_code": "B2B-CAP", "name": "AAA Old Cap"})
+        old.active = False
+        (self.cap | old).invalidate_recordset()
+        result = self.Service.price_products(
+            self.dealer.id, [{"sku": "B2B-CAP", "quantity": 2}]
+        )
+        self.assertTrue(result["ok"], result)
+        self.assertEqual(result["lines"][0]["product_id"], self.cap.id)
+
     def test_bad_arguments(self):
         for dealer in (False, None, "unknown-code", 999999999, [1], self.customer.id):
             result = self.Service.price_products(dealer, [])

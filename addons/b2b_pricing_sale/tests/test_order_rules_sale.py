@@ -37,7 +37,7 @@ class TestOrderRulesSale(B2bPricingSaleCommon):
 
     def test_block_portal_and_rpc_paths(self):
         """The portal accepts an order as sudo: the hook still refuses it."""
-        order = self._create_order(self.dealer, [(self.shirt_red, 30)])
+        order = self._create_order(self.portal_user.partner_id, [(self.shirt_red, 30)])
         order.action_quotation_sent()
         as_portal = order.with_user(self.portal_user)
         as_portal.check_access("read")
