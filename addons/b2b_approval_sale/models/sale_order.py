@@ -92,6 +92,16 @@ class SaleOrder(models.Model):
             SaleOrder, todo.with_context(b2b_approval_transition=TRANSITION)
         ).action_confirm()
 
+    def _action_cancel(self):
+        """A cancelled quotation no longer waits for anybody's approval: its
+        pending (or approved, not yet used) requests are closed, whichever
+        path cancels it (button, portal, RPC, the integrator API)."""
+        res = super()._action_cancel()
+        self._b2b_approval_requests(states=("pending", "approved"))._b2b_reset(
+            self.env._("The order was cancelled.")
+        )
+        return res
+
     def _confirmation_error_message(self):
         """Safety net for code confirming without going through our filter."""
         message = super()._confirmation_error_message()

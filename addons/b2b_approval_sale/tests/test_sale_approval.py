@@ -90,6 +90,15 @@ class TestSaleApproval(B2bApprovalSaleCommon):
             )
         )
 
+    def test_cancel_closes_pending_request(self):
+        order = self._create_order(qty=20)
+        order.action_confirm()
+        request = self._request(order)
+        self.assertEqual(request.state, "pending")
+        order._action_cancel()
+        self.assertEqual(order.state, "cancel")
+        self.assertEqual(request.state, "cancelled")
+
     def test_direct_state_write_refused(self):
         """Imports and RPC writing the state cannot skip the approval."""
         order = self._create_order(qty=20)
