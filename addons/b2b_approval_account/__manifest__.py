@@ -1,0 +1,21 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Dealer B2B Approvals for Invoicing",
+    "summary": "Finance approval of customer credit notes (or any journal entry "
+    "matching a rule) before posting",
+    "version": "18.0.1.0.0",
+    "category": "Accounting/Accounting",
+    "website": "https://github.com/dealer-b2b/dealer-b2b-odoo",
+    "author": "Dealer B2B for Odoo contributors",
+    "maintainers": ["dealer-b2b"],
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "application": False,
+    "installable": True,
+    "auto_install": True,
+    "depends": ["b2b_approval", "account"],
+    "data": [
+        "views/account_move_views.xml",
+    ],
+}

@@ -1,0 +1,1 @@
+from . import test_credit_note_approval
