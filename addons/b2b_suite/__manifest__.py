@@ -33,6 +33,7 @@
         "b2b_approval",
         "b2b_approval_sale",
         "b2b_approval_credit",
+        "b2b_approval_account",
         "b2b_api",
         "b2b_portal",
         "b2b_portal_credit",
