@@ -1,5 +1,8 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from contextlib import contextmanager
+from unittest.mock import patch
+
 from odoo import Command, http
 from odoo.tests import HttpCase, new_test_user
 
@@ -101,3 +104,36 @@ class B2bPortalHttpCommon(B2bPortalCommon, HttpCase):
     def _post(self, url, data=None, files=None):
         data = dict(data or {}, csrf_token=http.Request.csrf_token(self))
         return self.url_open(url, data=data, files=files)
+
+
+class B2bPortalQueryCountMixin:
+    """Query counting of portal pages, shared by the portal modules' tests
+    (mixed into an ``HttpCase``)."""
+
+    def _b2b_count_warm(self, url, login):
+        """(queries, html) of one warm request of ``url`` by ``login``."""
+        self.authenticate(login, login)
+        for _i in range(2):  # warm the caches (templates, assets, groups)
+            self.assertEqual(self.url_open(url).status_code, 200)
+        start = self.cr.sql_log_count
+        response = self.url_open(url)
+        count = self.cr.sql_log_count - start
+        self.assertEqual(response.status_code, 200)
+        return count, response.text
+
+    @contextmanager
+    def _b2b_method_counter(self, cls, method_name):
+        """Count the queries of ``cls.method_name`` (its last call) while the
+        context is open: ``result["count"]``."""
+        result = {"count": 0}
+        original = getattr(cls, method_name)
+        cr = self.cr
+
+        def counted(controller, *args, **kwargs):
+            start = cr.sql_log_count
+            value = original(controller, *args, **kwargs)
+            result["count"] = cr.sql_log_count - start  # last call
+            return value
+
+        with patch.object(cls, method_name, counted):
+            yield result

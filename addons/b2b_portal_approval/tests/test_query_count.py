@@ -1,11 +1,10 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
-from contextlib import contextmanager
-from unittest.mock import patch
 
 from odoo.tests import tagged
 
+from odoo.addons.b2b_portal.tests.common import B2bPortalQueryCountMixin
 from odoo.addons.b2b_portal_approval.controllers.portal import B2bPortalApproval
 
 from .common import B2bPortalApprovalCommon
@@ -18,7 +17,7 @@ MAX_CARD_QUERIES = 3
 
 
 @tagged("post_install", "-at_install")
-class TestPortalApprovalQueryCount(B2bPortalApprovalCommon):
+class TestPortalApprovalQueryCount(B2bPortalQueryCountMixin, B2bPortalApprovalCommon):
     """The inbox issues a bounded number of queries, the same with a few and
     with many requests waiting."""
 
@@ -30,30 +29,11 @@ class TestPortalApprovalQueryCount(B2bPortalApprovalCommon):
             cls._submit(cls.purchaser_b, 10)
 
     def _count(self, login, url):
-        self.authenticate(login, login)
-        for _i in range(2):  # warm the caches (templates, assets, groups)
-            self.assertEqual(self.url_open(url).status_code, 200)
-        start = self.cr.sql_log_count
-        response = self.url_open(url)
-        count = self.cr.sql_log_count - start
-        self.assertEqual(response.status_code, 200)
-        return count, response.text
+        return self._b2b_count_warm(url, login)
 
-    @contextmanager
     def _card_counter(self):
-        """Count the queries of the approvals card inside the home page."""
-        result = {"count": 0}
-        original = B2bPortalApproval._b2b_approval_count
-        cr = self.cr
-
-        def counted(controller):
-            start = cr.sql_log_count
-            value = original(controller)
-            result["count"] = cr.sql_log_count - start  # last request
-            return value
-
-        with patch.object(B2bPortalApproval, "_b2b_approval_count", counted):
-            yield result
+        """Count the queries of the approvals counter (/my/counters)."""
+        return self._b2b_method_counter(B2bPortalApproval, "_b2b_approval_count")
 
     def test_query_count_inbox(self):
         few, html_few = self._count(self.approver.login, "/my/b2b/approvals")

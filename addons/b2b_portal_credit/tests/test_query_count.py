@@ -1,11 +1,10 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
-from contextlib import contextmanager
-from unittest.mock import patch
 
 from odoo.tests import tagged
 
+from odoo.addons.b2b_portal.tests.common import B2bPortalQueryCountMixin
 from odoo.addons.b2b_portal_credit.controllers.portal import B2bPortalCredit
 
 from .common import B2bPortalCreditCommon
@@ -20,7 +19,7 @@ STATEMENT = "/my/b2b/statement?date_from=2026-02-01&date_to=2026-02-28"
 
 
 @tagged("post_install", "-at_install")
-class TestPortalCreditQueryCount(B2bPortalCreditCommon):
+class TestPortalCreditQueryCount(B2bPortalQueryCountMixin, B2bPortalCreditCommon):
     """The statement issues at most 40 queries and the credit card a constant
     handful, the same for a dealer with a few documents and one with many."""
 
@@ -36,32 +35,12 @@ class TestPortalCreditQueryCount(B2bPortalCreditCommon):
             if day % 2:
                 cls._pay(invoice, 5.0 * day, f"2026-02-{day:02d}")
 
-    @contextmanager
     def _card_counter(self):
         """Count the queries of the credit card inside the home page."""
-        result = {"count": 0}
-        original = B2bPortalCredit._b2b_credit_home_values
-        cr = self.cr
-
-        def counted(controller):
-            start = cr.sql_log_count
-            values = original(controller)
-            result["count"] = cr.sql_log_count - start  # last request
-            return values
-
-        with patch.object(B2bPortalCredit, "_b2b_credit_home_values", counted):
-            yield result
+        return self._b2b_method_counter(B2bPortalCredit, "_b2b_credit_home_values")
 
     def _count(self, url, login):
-        """Queries of one warm request of ``url`` by ``login``."""
-        self.authenticate(login, login)
-        for _i in range(2):  # warm the caches (templates, assets, groups)
-            self.assertEqual(self.url_open(url).status_code, 200)
-        start = self.cr.sql_log_count
-        response = self.url_open(url)
-        count = self.cr.sql_log_count - start
-        self.assertEqual(response.status_code, 200)
-        return count, response.text
+        return self._b2b_count_warm(url, login)
 
     def test_query_count_statement(self):
         few, html_few = self._count(STATEMENT, self.finance.login)
