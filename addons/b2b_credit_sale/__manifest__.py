@@ -19,4 +19,5 @@
         "views/sale_order_views.xml",
     ],
     "demo": [],
+    "uninstall_hook": "uninstall_hook",
 }

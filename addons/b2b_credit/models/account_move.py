@@ -1,6 +1,10 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.tools import SQL
+
+#: draft customer invoices of a dealer, covering what the exposure reads
+DRAFT_INVOICES_INDEX = "b2b_credit_am_draft_idx"
 
 
 class AccountMove(models.Model):
@@ -10,6 +14,22 @@ class AccountMove(models.Model):
     b2b_credit_warning = fields.Text(
         string="Dealer Credit Warning", compute="_compute_b2b_credit_warning"
     )
+
+    def init(self):
+        """Odoo does not index ``commercial_partner_id`` of journal entries:
+        the exposure reads a dealer's draft customer invoices through this
+        small partial index instead of scanning every journal entry."""
+        res = super().init()
+        self.env.cr.execute(
+            SQL(
+                "CREATE INDEX IF NOT EXISTS %s ON %s "
+                "(commercial_partner_id, company_id) INCLUDE (amount_total_signed) "
+                "WHERE state = 'draft' AND move_type IN ('out_invoice', 'out_refund')",
+                SQL.identifier(DRAFT_INVOICES_INDEX),
+                SQL.identifier(self._table),
+            )
+        )
+        return res
 
     @api.depends("partner_id", "amount_total_signed", "state", "company_id")
     @api.depends_context("lang")

@@ -1,10 +1,12 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import models
-from odoo.tools.sql import create_index
+from odoo.tools import SQL
 
-#: open receivable lines of a partner: what the exposure query reads
-OPEN_LINES_INDEX = "b2b_credit_aml_open_partner_idx"
+#: open receivable lines of a partner, covering what the exposure query reads
+OPEN_LINES_INDEX = "b2b_credit_aml_open_idx"
+#: its first version, without the covered columns
+OLD_OPEN_LINES_INDEX = "b2b_credit_aml_open_partner_idx"
 
 
 class AccountMoveLine(models.Model):
@@ -13,14 +15,22 @@ class AccountMoveLine(models.Model):
     def init(self):
         """Odoo does not index ``partner_id`` of journal items: without this
         partial index the exposure query would scan every journal item of the
-        database. Only posted, unreconciled lines are indexed."""
+        database. Only posted, unreconciled lines are indexed, and the columns
+        the query sums are included: the whale dealer's 10,000 open lines are
+        read by an index-only scan (2 ms instead of 9 ms for a heap scan,
+        docs/PERFORMANCE.md)."""
         res = super().init()
-        create_index(
-            self.env.cr,
-            OPEN_LINES_INDEX,
-            self._table,
-            ["partner_id", "company_id"],
-            where="parent_state = 'posted' AND reconciled IS NOT TRUE",
+        self.env.cr.execute(
+            SQL("DROP INDEX IF EXISTS %s", SQL.identifier(OLD_OPEN_LINES_INDEX))
+        )
+        self.env.cr.execute(
+            SQL(
+                "CREATE INDEX IF NOT EXISTS %s ON %s (partner_id, company_id) "
+                "INCLUDE (account_id, amount_residual, date_maturity) "
+                "WHERE parent_state = 'posted' AND reconciled IS NOT TRUE",
+                SQL.identifier(OPEN_LINES_INDEX),
+                SQL.identifier(self._table),
+            )
         )
         return res
 

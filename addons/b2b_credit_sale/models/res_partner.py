@@ -20,43 +20,95 @@ class ResPartner(models.Model):
             # draft when draft invoices are counted on their own), converted
             # with the order's rate. Invoice lines of down payments are linked
             # to the order, so a deposit is never counted twice.
+            # Both tables are read through partial indexes (see
+            # sale_order.py and sale_order_line.py): the dealer's open orders
+            # by an index-only scan, and only the order lines that have
+            # something invoiced (never the lines of orders not invoiced at
+            # all, the common case of a dealer's open orders). A line whose
+            # invoices and refunds cancel out in quantity counts as not
+            # invoiced (the safe side when the refund's price differed).
+            # Sets are passed as arrays (evaluated once, then index lookups)
+            # rather than joins, so that the plan stays cheap even when the
+            # table statistics lag behind a bulk import (a join planned on
+            # stale statistics took 46 s on 2,000 freshly imported orders).
+            count_draft = bool(company.b2b_credit_include_draft_invoice)
+            open_orders = SQL(
+                """
+                SELECT so.id, so.amount_total,
+                       COALESCE(NULLIF(so.currency_rate, 0), 1) AS rate
+                  FROM sale_order so
+                 WHERE so.partner_invoice_id = ANY(ARRAY(
+                           SELECT rp.id FROM res_partner rp
+                            WHERE rp.commercial_partner_id = %(dealer)s))
+                   AND so.company_id = %(company)s
+                   AND so.state = 'sale'
+                   AND so.invoice_status <> 'invoiced'
+                   AND so.id != ALL(%(excluded)s::int[])
+                """,
+                dealer=self.id,
+                company=company.id,
+                excluded=list(exclude.get("sale.order", [])),
+            )
+            if not count_draft:
+                # Draft invoices do not count: an order invoiced only by
+                # drafts ("invoiced" for Odoo) is still open. Found through
+                # the dealer's draft invoices, which are few.
+                open_orders = SQL(
+                    """%s
+                    UNION
+                    SELECT so.id, so.amount_total,
+                           COALESCE(NULLIF(so.currency_rate, 0), 1) AS rate
+                      FROM sale_order so
+                     WHERE so.id = ANY(ARRAY(
+                               SELECT sol.order_id
+                                 FROM account_move am
+                                 JOIN account_move_line aml ON aml.move_id = am.id
+                                 JOIN sale_order_line_invoice_rel rel
+                                   ON rel.invoice_line_id = aml.id
+                                 JOIN sale_order_line sol
+                                   ON sol.id = rel.order_line_id
+                                WHERE am.commercial_partner_id = %s
+                                  AND am.company_id = %s
+                                  AND am.state = 'draft'
+                                  AND am.move_type IN ('out_invoice', 'out_refund')))
+                       AND so.company_id = %s
+                       AND so.state = 'sale'
+                       AND so.invoice_status = 'invoiced'
+                       AND so.id != ALL(%s::int[])
+                    """,
+                    open_orders,
+                    self.id,
+                    company.id,
+                    company.id,
+                    list(exclude.get("sale.order", [])),
+                )
             queries["sale_order"] = SQL(
                 """(
-                WITH open_so AS MATERIALIZED (
-                    SELECT so.id, so.amount_total, so.currency_rate
-                      FROM sale_order so
-                     WHERE so.partner_invoice_id = ANY(ARRAY(
-                               SELECT rp.id FROM res_partner rp
-                                WHERE rp.commercial_partner_id = %(dealer)s))
-                       AND so.company_id = %(company)s
-                       AND so.state = 'sale'
-                       AND so.invoice_status != 'invoiced'
-                       AND so.id != ALL(%(excluded)s::int[])
-                ), invoiced AS (
+                WITH open_so AS MATERIALIZED (%(open_orders)s), invoiced AS (
                     SELECT sol.order_id,
                            SUM(CASE WHEN am.move_type = 'out_refund'
                                     THEN -aml.price_total
                                     ELSE aml.price_total END) AS amount
-                      FROM open_so
-                      JOIN sale_order_line sol ON sol.order_id = open_so.id
+                      FROM sale_order_line sol
                       JOIN sale_order_line_invoice_rel rel
                         ON rel.order_line_id = sol.id
                       JOIN account_move_line aml ON aml.id = rel.invoice_line_id
                       JOIN account_move am ON am.id = aml.move_id
-                     WHERE am.state = 'posted'
-                        OR (am.state = 'draft' AND %(count_draft)s)
+                     WHERE sol.order_id = ANY(ARRAY(SELECT id FROM open_so))
+                       AND (sol.qty_invoiced <> 0 OR sol.is_downpayment)
+                       AND (am.state = 'posted'
+                            OR (am.state = 'draft' AND %(count_draft)s))
                   GROUP BY sol.order_id
                 )
-                SELECT COALESCE(SUM(
-                           GREATEST(o.amount_total - COALESCE(inv.amount, 0), 0)
-                           / COALESCE(NULLIF(o.currency_rate, 0), 1)
-                       ), 0)
-                  FROM open_so o
-                  LEFT JOIN invoiced inv ON inv.order_id = o.id
+                SELECT (SELECT COALESCE(SUM(o.amount_total / o.rate), 0)
+                          FROM open_so o)
+                     - (SELECT COALESCE(SUM(
+                                   LEAST(inv.amount, o.amount_total) / o.rate
+                               ), 0)
+                          FROM invoiced inv
+                          JOIN open_so o ON o.id = inv.order_id)
                 )""",
-                dealer=self.id,
-                company=company.id,
-                count_draft=bool(company.b2b_credit_include_draft_invoice),
-                excluded=list(exclude.get("sale.order", [])),
+                open_orders=open_orders,
+                count_draft=count_draft,
             )
         return queries

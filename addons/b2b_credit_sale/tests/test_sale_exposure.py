@@ -62,6 +62,62 @@ class TestB2bCreditSaleExposure(B2bCreditSaleCommon):
         self.assertEqual(exposure["sale_order"], 0.0)
         self.assertEqual(exposure["receivable"], 400.0)
 
+    def test_refunded_invoice_reopens_order(self):
+        order = self._order(3, confirm=True)
+        invoice = self._invoice_order(order, post=True)
+        self.assertEqual(self._exposure()["sale_order"], 0.0)
+        reversal = (
+            self.env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"journal_id": invoice.journal_id.id, "reason": "return"})
+        )
+        reversal.refund_moves()
+        refund = order.invoice_ids - invoice
+        self.assertEqual(refund.move_type, "out_refund")
+        refund.action_post()
+        # invoice and credit note cancel out: the order is to invoice again
+        exposure = self._exposure()
+        self.assertEqual(exposure["receivable"], 0.0)
+        self.assertEqual(exposure["sale_order"], 300.0)
+        self.assertEqual(exposure["total"], 300.0)
+
+    def test_down_payment_draft_invoices_not_counted(self):
+        self.company.b2b_credit_include_draft_invoice = False
+        order = self._order(4, confirm=True)
+        wizard = Form(
+            self.env["sale.advance.payment.inv"].with_context(
+                active_model="sale.order", active_ids=order.ids
+            )
+        )
+        wizard.advance_payment_method = "fixed"
+        wizard.fixed_amount = 100
+        wizard.save().create_invoices()
+        order.invoice_ids.action_post()
+        exposure = self._exposure()
+        self.assertEqual(exposure["receivable"], 100.0)
+        self.assertEqual(exposure["sale_order"], 300.0)
+        # the final invoice in draft deducts the down payment: still not
+        # invoiced while draft invoices are not counted
+        self._invoice_order(order)
+        exposure = self._exposure()
+        self.assertEqual(exposure["receivable"], 100.0)
+        self.assertEqual(exposure["sale_order"], 300.0)
+        self.assertEqual(exposure["total"], 400.0)
+
+    def test_exposure_indexes(self):
+        self.env.cr.execute(
+            "SELECT indexname FROM pg_indexes WHERE indexname IN %s",
+            [
+                (
+                    "b2b_credit_aml_open_idx",
+                    "b2b_credit_am_draft_idx",
+                    "b2b_credit_so_open_idx",
+                    "b2b_credit_sol_invoiced_idx",
+                )
+            ],
+        )
+        self.assertEqual(len(self.env.cr.fetchall()), 4)
+
     def test_contact_orders_and_exclusion(self):
         order = self._order(2, partner=self.contact, confirm=True)
         self._order(1, confirm=True)
