@@ -228,48 +228,64 @@ def measure_decision(env, dealer, runs):
 
 
 def _confirm_once(env, dealer, lines, plain):
-    """Time and queries of confirming a fresh quotation (rolled back)."""
+    """Time and queries of confirming a fresh quotation (rolled back), and the
+    time spent inside the credit layer (``_b2b_credit_enforce``)."""
     from odoo.addons.b2b_credit.models.b2b_credit_document_mixin import (
         B2bCreditDocumentMixin,
     )
+
+    enforce = B2bCreditDocumentMixin._b2b_credit_enforce
+    inside = [0.0]
+
+    def timed_enforce(self, stage):
+        start = time.perf_counter()
+        try:
+            return enforce(self, stage)
+        finally:
+            inside[0] += time.perf_counter() - start
 
     env.cr.execute("SAVEPOINT bench_confirm")
     order = quotation(env, dealer, lines)
     env.flush_all()
     env.invalidate_all()
     order.mapped("name")
-    count = env.cr.sql_log_count
-    start = time.perf_counter()
-    if plain:
-        with patch.object(
-            B2bCreditDocumentMixin, "_b2b_credit_enforce", lambda self, stage: []
-        ):
-            order.action_confirm()
-            env.flush_all()
-    else:
+    layer = (lambda self, stage: []) if plain else timed_enforce
+    with patch.object(B2bCreditDocumentMixin, "_b2b_credit_enforce", layer):
+        count = env.cr.sql_log_count
+        start = time.perf_counter()
         order.action_confirm()
         env.flush_all()
-    elapsed = (time.perf_counter() - start) * 1000.0
-    queries = env.cr.sql_log_count - count
+        elapsed = (time.perf_counter() - start) * 1000.0
+        queries = env.cr.sql_log_count - count
     assert order.state == "sale"
     env.cr.execute("ROLLBACK TO SAVEPOINT bench_confirm")
     env.invalidate_all()
-    return elapsed, queries
+    return elapsed, queries, inside[0] * 1000.0
 
 
 def measure_confirm(env, dealer, lines, runs):
     """Plain Odoo and suite runs interleaved, so that the load of the
-    (shared) machine weighs on both alike; the first pair warms up."""
-    results = {True: ([], []), False: ([], [])}
+    (shared) machine weighs on both alike; the first pair warms up.
+
+    :return: {plain: (median ms, min ms, queries, median ms inside the credit
+        layer)}
+    """
+    results = {True: ([], [], []), False: ([], [], [])}
     for run in range(runs + 1):
         for plain in (True, False) if run % 2 else (False, True):
-            elapsed, queries = _confirm_once(env, dealer, lines, plain)
+            elapsed, queries, inside = _confirm_once(env, dealer, lines, plain)
             if run:
                 results[plain][0].append(elapsed)
                 results[plain][1].append(queries)
+                results[plain][2].append(inside)
     return {
-        plain: (statistics.median(times), int(statistics.median(queries)))
-        for plain, (times, queries) in results.items()
+        plain: (
+            statistics.median(times),
+            min(times),
+            int(statistics.median(queries)),
+            statistics.median(inside),
+        )
+        for plain, (times, queries, inside) in results.items()
     }
 
 
@@ -301,12 +317,19 @@ def main():
             measured = measure_confirm(env, whale, lines, args.confirm_runs)
             results[lines] = (measured[True], measured[False])
         cr.rollback()
-    print(f"\nconfirmation, median of {args.confirm_runs} runs")
-    print(f"{'lines':>6} {'plain ms':>10} {'suite ms':>10} {'+%':>7} {'+queries':>9}")
-    for lines, ((p_ms, p_q), (s_ms, s_q)) in results.items():
+    print(f"\nconfirmation, {args.confirm_runs} runs (median; min in brackets)")
+    print(
+        f"{'lines':>6} {'plain ms':>16} {'suite ms':>16} {'+% median':>10} "
+        f"{'+% min':>7} {'credit layer ms':>16} {'+queries':>9}"
+    )
+    for lines, (plain, suite) in results.items():
+        p_med, p_min, p_q, __ = plain
+        s_med, s_min, s_q, s_in = suite
         print(
-            f"{lines:6d} {p_ms:10.1f} {s_ms:10.1f} "
-            f"{100.0 * (s_ms - p_ms) / p_ms:7.1f} {s_q - p_q:9d}"
+            f"{lines:6d} {p_med:9.1f} [{p_min:6.1f}] {s_med:9.1f} [{s_min:6.1f}] "
+            f"{100.0 * (s_med - p_med) / p_med:10.1f} "
+            f"{100.0 * (s_min - p_min) / p_min:7.1f} "
+            f"{s_in:9.1f} ({100.0 * s_in / p_med:4.1f}%) {s_q - p_q:9d}"
         )
 
 

@@ -34,19 +34,26 @@ class TestQueryCount(B2bPortalHttpCommon):
             cls.invoices |= cls._create_invoice(cls.a_buyer.partner_id)
 
     @classmethod
-    def _sql_clone(cls, record, count, followers=True):
-        """``count`` copies of ``record`` in one INSERT (names suffixed),
-        followed by the same partners: the cheap way to a large dealer."""
-        table = record._table
-        cls.env.flush_all()
+    def _columns(cls, table, *skip):
         cls.env.cr.execute(
             SQL(
                 "SELECT column_name FROM information_schema.columns "
-                "WHERE table_name = %s AND column_name != 'id'",
+                "WHERE table_name = %s AND column_name != ALL(%s)",
                 table,
+                ["id", *skip],
             )
         )
-        columns = [row[0] for row in cls.env.cr.fetchall()]
+        return [row[0] for row in cls.env.cr.fetchall()]
+
+    @classmethod
+    def _sql_clone(cls, record, count, followers=True, children=None):
+        """``count`` copies of ``record`` in one INSERT (names suffixed), with
+        copies of its ``children`` rows (table, parent column), followed by
+        the same partners: the cheap way to a large dealer whose documents
+        render like the real ones."""
+        table = record._table
+        cls.env.flush_all()
+        columns = cls._columns(table)
         values = [
             SQL("%s || '-' || g", SQL.identifier(column))
             if column == "name"
@@ -67,6 +74,24 @@ class TestQueryCount(B2bPortalHttpCommon):
             )
         )
         ids = [row[0] for row in cls.env.cr.fetchall()]
+        if children:
+            child_table, parent = children
+            child_columns = cls._columns(child_table, parent)
+            cls.env.cr.execute(
+                SQL(
+                    "INSERT INTO %s (%s, %s) SELECT %s, new_parent "
+                    "FROM %s, unnest(%s::int[]) new_parent WHERE %s = %s",
+                    SQL.identifier(child_table),
+                    SQL(", ").join(SQL.identifier(c) for c in child_columns),
+                    SQL.identifier(parent),
+                    SQL(", ").join(SQL.identifier(c) for c in child_columns),
+                    SQL.identifier(child_table),
+                    ids,
+                    SQL.identifier(parent),
+                    record.id,
+                )
+            )
+            cls.env.cr.execute(SQL("ANALYZE %s", SQL.identifier(child_table)))
         if followers:
             cls.env.cr.execute(
                 SQL(
@@ -78,6 +103,11 @@ class TestQueryCount(B2bPortalHttpCommon):
                     record.message_partner_ids.ids,
                 )
             )
+        # What autovacuum does after a bulk import: without fresh statistics
+        # PostgreSQL plans these 2,000 rows as a handful (nested loops over
+        # followers took 12 s), which is not what this test measures.
+        for analyzed in (table, "mail_followers"):
+            cls.env.cr.execute(SQL("ANALYZE %s", SQL.identifier(analyzed)))
         cls.env.invalidate_all()
         return record.browse(ids)
 
@@ -130,9 +160,13 @@ class TestQueryCount(B2bPortalHttpCommon):
     def test_query_count_constant(self):
         small = self._measure()
         order = self.orders[0]
-        self._sql_clone(order, N_EXTRA)
-        self._sql_clone(order.picking_ids[0], N_EXTRA)
-        self._sql_clone(self.invoices[0], N_EXTRA)
+        self._sql_clone(order, N_EXTRA, children=("sale_order_line", "order_id"))
+        self._sql_clone(
+            order.picking_ids[0], N_EXTRA, children=("stock_move", "picking_id")
+        )
+        self._sql_clone(
+            self.invoices[0], N_EXTRA, children=("account_move_line", "move_id")
+        )
         self.assertEqual(
             self.env["sale.order"]
             .with_user(self.a_admin)
