@@ -24,6 +24,8 @@ from odoo.http import request
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import float_round
 
+from odoo.addons.b2b_credit.exceptions import B2bCreditBlocked
+
 _logger = logging.getLogger(__name__)
 
 MAX_LINES = 1000  # order and price lines per call
@@ -1102,8 +1104,10 @@ class B2bApi(models.AbstractModel):
         SaleOrder = self.env["sale.order"].sudo().with_company(company)
         try:
             order = SaleOrder.create(vals)
-        except UserError as exc:
+        except B2bCreditBlocked as exc:
             raise ApiError([self._b2b_api_error("CREDIT_BLOCKED", str(exc))]) from exc
+        except UserError as exc:
+            raise ApiError([self._b2b_api_error("ORDER_REFUSED", str(exc))]) from exc
         if confirm:
             self._b2b_api_confirm(order)
         return self._b2b_api_order_summary(order)
@@ -1115,12 +1119,14 @@ class B2bApi(models.AbstractModel):
         if not order._b2b_approval_blocked_any():
             try:
                 order._b2b_credit_enforce("order")
-            except UserError as exc:
+            except B2bCreditBlocked as exc:
                 raise ApiError(
                     [self._b2b_api_error("CREDIT_BLOCKED", str(exc))]
                 ) from exc
         try:
             order.action_confirm()
+        except B2bCreditBlocked as exc:
+            raise ApiError([self._b2b_api_error("CREDIT_BLOCKED", str(exc))]) from exc
         except UserError as exc:
             raise ApiError([self._b2b_api_error("ORDER_REFUSED", str(exc))]) from exc
 

@@ -177,6 +177,23 @@ class TestApiOperations(B2bApiCommon):
             self.env["b2b.api.idempotency"].search([("key", "=", "credit-1")])
         )
 
+    def test_submit_order_rule_refused(self):
+        """A blocking order rule is not reported as a credit refusal."""
+        self.env["b2b.order.rule"].create(
+            {
+                "name": "Pumps by 10",
+                "applied_on": "product",
+                "product_tmpl_id": self.product.product_tmpl_id.id,
+                "min_qty": 10,
+                "mode": "block",
+            }
+        )
+        before = self.orders()
+        res = self.submit("rule-1")
+        self.assertCodes(res, [("ORDER_REFUSED", None)])
+        self.assertIn("10", res["errors"][0]["message"])
+        self.assertEqual(self.orders(), before)
+
     def test_dealer_on_hold(self):
         manager = new_test_user(
             self.env,

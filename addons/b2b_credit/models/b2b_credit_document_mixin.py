@@ -7,6 +7,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
 from odoo.tools.misc import formatLang
 
+from ..exceptions import B2bCreditBlocked
+
 OVERRIDE_FIELDS = (
     "b2b_credit_override_amount",
     "b2b_credit_override_user_id",
@@ -134,7 +136,7 @@ class B2bCreditDocumentMixin(models.AbstractModel):
                 ):
                     decision["result"] = "override"
                 if decision["result"] == "block":
-                    raise UserError(
+                    raise B2bCreditBlocked(
                         self.env._(
                             "%(document)s cannot pass this step:\n%(message)s",
                             document=doc.display_name,

@@ -4,6 +4,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.b2b_credit.exceptions import B2bCreditBlocked
+
 from .common import B2bCreditSaleCommon
 
 # Before confirming an order of 100 (limit 1,000):
@@ -89,8 +91,10 @@ class TestB2bCreditSalePolicy(B2bCreditSaleCommon):
         self._set_policy("order", "block")
         self._order(7, confirm=True)
         order = self._order(4)
-        with self.assertRaises(UserError) as error:
+        # a UserError (the usual refusal) that callers can tell apart
+        with self.assertRaises(B2bCreditBlocked) as error:
             order.action_confirm()
+        self.assertIsInstance(error.exception, UserError)
         message = str(error.exception)
         for figure in ("1,000.00", "700.00", "400.00", "100.00"):
             self.assertIn(figure, message)
