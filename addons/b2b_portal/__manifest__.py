@@ -17,6 +17,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/b2b_portal_security.xml",
+        "views/b2b_order_list_views.xml",
         "views/portal_templates.xml",
         "views/portal_b2b_templates.xml",
     ],

@@ -1,7 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import B2bPortalCommon
 
@@ -122,3 +122,38 @@ class TestVisibility(B2bPortalCommon):
             shared.with_user(self.a_buyer).write({"name": "Stolen"})
         with self.assertRaises(AccessError):
             other.with_user(self.a_buyer).read(["name"])
+
+    def test_saved_lists_in_the_backend(self):
+        """Staff see the dealers' lists in Dealers > Saved Order Lists:
+        salespeople read those of their own dealers, managers edit them."""
+        List = self.env["b2b.order.list"]
+        list_a = List.with_user(self.a_buyer)._b2b_create_from_lines(
+            "A list", [(self.cap, 5)]
+        )
+        list_b = List.with_user(self.b_buyer)._b2b_create_from_lines(
+            "B list", [(self.cap, 10)]
+        )
+        salesman = new_test_user(
+            self.env,
+            login="pl_salesman",
+            groups="base.group_user,b2b_base.b2b_base_group_salesman_own",
+        )
+        manager = new_test_user(
+            self.env,
+            login="pl_manager",
+            groups="base.group_user,b2b_base.b2b_base_group_manager",
+        )
+        self.dealer_a.user_id = salesman
+        self.dealer_b.user_id = manager
+        action = self.env.ref("b2b_portal.b2b_order_list_action")
+        self.assertEqual(self.env.ref("b2b_portal.b2b_order_list_menu").action, action)
+        self.assertEqual(
+            List.with_user(salesman).search([("id", "in", (list_a | list_b).ids)]),
+            list_a,
+        )
+        with self.assertRaises(AccessError):
+            list_a.with_user(salesman).write({"name": "Renamed"})
+        with Form(list_b.with_user(manager)) as form:
+            with form.line_ids.edit(0) as line:
+                line.quantity = 20
+        self.assertEqual(list_b.line_ids.quantity, 20)
