@@ -37,15 +37,13 @@ class ResPartner(models.Model):
                 SELECT so.id, so.amount_total,
                        COALESCE(NULLIF(so.currency_rate, 0), 1) AS rate
                   FROM sale_order so
-                 WHERE so.partner_invoice_id = ANY(ARRAY(
-                           SELECT rp.id FROM res_partner rp
-                            WHERE rp.commercial_partner_id = %(dealer)s))
+                 WHERE so.partner_invoice_id = ANY(%(contacts)s)
                    AND so.company_id = %(company)s
                    AND so.state = 'sale'
                    AND so.invoice_status <> 'invoiced'
                    AND so.id != ALL(%(excluded)s::int[])
                 """,
-                dealer=self.id,
+                contacts=self._b2b_credit_contacts_sql(),
                 company=company.id,
                 excluded=list(exclude.get("sale.order", [])),
             )

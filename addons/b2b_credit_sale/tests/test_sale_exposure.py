@@ -13,6 +13,16 @@ class TestB2bCreditSaleExposure(B2bCreditSaleCommon):
             invoice.action_post()
         return invoice
 
+    def _down_payment(self, order, **values):
+        wizard = Form(
+            self.env["sale.advance.payment.inv"].with_context(
+                active_model="sale.order", active_ids=order.ids
+            )
+        )
+        for name, value in values.items():
+            setattr(wizard, name, value)
+        wizard.save().create_invoices()
+
     def test_confirmed_order_counts_once(self):
         order = self._order(3, confirm=True)
         self._order(2)  # a quotation does not count
@@ -40,14 +50,7 @@ class TestB2bCreditSaleExposure(B2bCreditSaleCommon):
 
     def test_down_payment_not_counted_twice(self):
         order = self._order(4, confirm=True)
-        wizard = Form(
-            self.env["sale.advance.payment.inv"].with_context(
-                active_model="sale.order", active_ids=order.ids
-            )
-        )
-        wizard.advance_payment_method = "percentage"
-        wizard.amount = 50
-        wizard.save().create_invoices()
+        self._down_payment(order, advance_payment_method="percentage", amount=50)
         exposure = self._exposure()
         self.assertEqual(exposure["draft_invoice"], 200.0)
         self.assertEqual(exposure["sale_order"], 200.0)
@@ -84,14 +87,7 @@ class TestB2bCreditSaleExposure(B2bCreditSaleCommon):
     def test_down_payment_draft_invoices_not_counted(self):
         self.company.b2b_credit_include_draft_invoice = False
         order = self._order(4, confirm=True)
-        wizard = Form(
-            self.env["sale.advance.payment.inv"].with_context(
-                active_model="sale.order", active_ids=order.ids
-            )
-        )
-        wizard.advance_payment_method = "fixed"
-        wizard.fixed_amount = 100
-        wizard.save().create_invoices()
+        self._down_payment(order, advance_payment_method="fixed", fixed_amount=100)
         order.invoice_ids.action_post()
         exposure = self._exposure()
         self.assertEqual(exposure["receivable"], 100.0)
