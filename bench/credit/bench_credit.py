@@ -236,6 +236,7 @@ def _confirm_once(registry, dealer_id, lines, plain):
     runs do not slow each other down with the row versions of a long
     transaction."""
     from odoo import SUPERUSER_ID, api
+
     from odoo.addons.b2b_credit.models.b2b_credit_document_mixin import (
         B2bCreditDocumentMixin,
     )
