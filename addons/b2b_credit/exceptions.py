@@ -3,10 +3,16 @@
 from odoo.exceptions import UserError
 
 
-class B2bCreditBlocked(UserError):
-    """A credit policy refuses the document (limit, overdue or hold).
+def credit_blocked_error(message, decision):
+    """The refusal of a document by a credit policy: a plain ``UserError``
+    (same dialog in the web client, same ``odoo.exceptions.UserError`` for
+    RPC clients) that carries the decision, so that callers reporting errors
+    by kind (the integrator API) can tell it apart from other refusals."""
+    error = UserError(message)
+    error.b2b_credit_decision = decision
+    return error
 
-    A ``UserError``, so every user sees the usual refusal dialog with the
-    message; callers that report errors by kind (the integrator API) can tell
-    it apart from the other refusals.
-    """
+
+def is_credit_blocked(error):
+    """Whether ``error`` is the refusal of a credit policy."""
+    return getattr(error, "b2b_credit_decision", None) is not None

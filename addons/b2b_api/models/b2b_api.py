@@ -24,7 +24,7 @@ from odoo.http import request
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import float_round
 
-from odoo.addons.b2b_credit.exceptions import B2bCreditBlocked
+from odoo.addons.b2b_credit.exceptions import is_credit_blocked
 
 _logger = logging.getLogger(__name__)
 
@@ -1104,10 +1104,8 @@ class B2bApi(models.AbstractModel):
         SaleOrder = self.env["sale.order"].sudo().with_company(company)
         try:
             order = SaleOrder.create(vals)
-        except B2bCreditBlocked as exc:
-            raise ApiError([self._b2b_api_error("CREDIT_BLOCKED", str(exc))]) from exc
         except UserError as exc:
-            raise ApiError([self._b2b_api_error("ORDER_REFUSED", str(exc))]) from exc
+            raise self._b2b_api_refusal(exc) from exc
         if confirm:
             self._b2b_api_confirm(order)
         return self._b2b_api_order_summary(order)
@@ -1119,16 +1117,19 @@ class B2bApi(models.AbstractModel):
         if not order._b2b_approval_blocked_any():
             try:
                 order._b2b_credit_enforce("order")
-            except B2bCreditBlocked as exc:
-                raise ApiError(
-                    [self._b2b_api_error("CREDIT_BLOCKED", str(exc))]
-                ) from exc
+            except UserError as exc:
+                raise self._b2b_api_refusal(exc) from exc
         try:
             order.action_confirm()
-        except B2bCreditBlocked as exc:
-            raise ApiError([self._b2b_api_error("CREDIT_BLOCKED", str(exc))]) from exc
         except UserError as exc:
-            raise ApiError([self._b2b_api_error("ORDER_REFUSED", str(exc))]) from exc
+            raise self._b2b_api_refusal(exc) from exc
+
+    @api.model
+    def _b2b_api_refusal(self, error):
+        """The API error of a business refusal of the order: CREDIT_BLOCKED
+        for the credit policy, ORDER_REFUSED for any other rule."""
+        code = "CREDIT_BLOCKED" if is_credit_blocked(error) else "ORDER_REFUSED"
+        return ApiError([self._b2b_api_error(code, str(error))])
 
     @api.model
     def _b2b_api_delivery_address(self, payload, dealer, company, errors):

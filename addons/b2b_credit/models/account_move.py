@@ -23,7 +23,7 @@ class AccountMove(models.Model):
         self.env.cr.execute(
             SQL(
                 "CREATE INDEX IF NOT EXISTS %s ON %s "
-                "(commercial_partner_id, company_id) INCLUDE (amount_total_signed) "
+                "(commercial_partner_id, company_id) INCLUDE (id, amount_total_signed) "
                 "WHERE state = 'draft' AND move_type IN ('out_invoice', 'out_refund')",
                 SQL.identifier(DRAFT_INVOICES_INDEX),
                 SQL.identifier(self._table),

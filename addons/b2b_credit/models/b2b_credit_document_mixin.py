@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
 from odoo.tools.misc import formatLang
 
-from ..exceptions import B2bCreditBlocked
+from ..exceptions import credit_blocked_error
 
 OVERRIDE_FIELDS = (
     "b2b_credit_override_amount",
@@ -136,12 +136,13 @@ class B2bCreditDocumentMixin(models.AbstractModel):
                 ):
                     decision["result"] = "override"
                 if decision["result"] == "block":
-                    raise B2bCreditBlocked(
+                    raise credit_blocked_error(
                         self.env._(
                             "%(document)s cannot pass this step:\n%(message)s",
                             document=doc.display_name,
                             message=decision["message"],
-                        )
+                        ),
+                        decision,
                     )
                 if decision["result"] == "warn":
                     doc._b2b_credit_notify(decision)

@@ -43,7 +43,7 @@ class SaleOrder(models.Model):
         self.env.cr.execute(
             SQL(
                 "CREATE INDEX IF NOT EXISTS %s ON %s (partner_invoice_id, company_id) "
-                "INCLUDE (amount_total, currency_rate) "
+                "INCLUDE (id, amount_total, currency_rate) "
                 "WHERE state = 'sale' AND invoice_status <> 'invoiced'",
                 SQL.identifier(OPEN_ORDERS_INDEX),
                 SQL.identifier(self._table),

@@ -4,8 +4,6 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from odoo.addons.b2b_credit.exceptions import B2bCreditBlocked
-
 from .common import B2bCreditSaleCommon
 
 # Before confirming an order of 100 (limit 1,000):
@@ -91,10 +89,12 @@ class TestB2bCreditSalePolicy(B2bCreditSaleCommon):
         self._set_policy("order", "block")
         self._order(7, confirm=True)
         order = self._order(4)
-        # a UserError (the usual refusal) that callers can tell apart
-        with self.assertRaises(B2bCreditBlocked) as error:
+        # the usual refusal, carrying the decision for callers that tell
+        # credit refusals apart (the API)
+        with self.assertRaises(UserError) as error:
             order.action_confirm()
-        self.assertIsInstance(error.exception, UserError)
+        self.assertIs(type(error.exception), UserError)
+        self.assertEqual(error.exception.b2b_credit_decision["result"], "block")
         message = str(error.exception)
         for figure in ("1,000.00", "700.00", "400.00", "100.00"):
             self.assertIn(figure, message)
