@@ -65,24 +65,57 @@ class TestB2bCreditSaleExposure(B2bCreditSaleCommon):
         self.assertEqual(exposure["sale_order"], 0.0)
         self.assertEqual(exposure["receivable"], 400.0)
 
-    def test_refunded_invoice_reopens_order(self):
-        order = self._order(3, confirm=True)
-        invoice = self._invoice_order(order, post=True)
-        self.assertEqual(self._exposure()["sale_order"], 0.0)
+    def _draft_credit_note(self, invoice):
         reversal = (
             self.env["account.move.reversal"]
             .with_context(active_model="account.move", active_ids=invoice.ids)
             .create({"journal_id": invoice.journal_id.id, "reason": "return"})
         )
         reversal.refund_moves()
-        refund = order.invoice_ids - invoice
-        self.assertEqual(refund.move_type, "out_refund")
-        refund.action_post()
+        refund = invoice.reversal_move_ids
+        self.assertEqual((refund.move_type, refund.state), ("out_refund", "draft"))
+        return refund
+
+    def test_refunded_invoice_reopens_order(self):
+        order = self._order(3, confirm=True)
+        invoice = self._invoice_order(order, post=True)
+        self.assertEqual(self._exposure()["sale_order"], 0.0)
+        self._draft_credit_note(invoice).action_post()
         # invoice and credit note cancel out: the order is to invoice again
         exposure = self._exposure()
         self.assertEqual(exposure["receivable"], 0.0)
         self.assertEqual(exposure["sale_order"], 300.0)
         self.assertEqual(exposure["total"], 300.0)
+
+    def test_draft_credit_note_not_counted(self):
+        """Drafts not counted: a draft credit note cancelling the invoiced
+        quantity does not make the posted invoice count a second time."""
+        self.company.b2b_credit_include_draft_invoice = False
+        order = self._order(3, confirm=True)
+        invoice = self._invoice_order(order, post=True)
+        self._draft_credit_note(invoice)
+        exposure = self._exposure()
+        self.assertEqual(exposure["receivable"], 300.0)
+        self.assertEqual(exposure["sale_order"], 0.0)
+        self.assertEqual(exposure["total"], 300.0)
+
+    def test_invoice_being_posted_not_counted_twice(self):
+        """Drafts not counted: the exposure that checks the posting of an
+        invoice (left out, its amount added by the caller) no longer counts
+        what it invoices as open orders."""
+        self.company.b2b_credit_include_draft_invoice = False
+        order = self._order(3, confirm=True)
+        invoice = self._invoice_order(order)
+        # the order stays open while its invoice is a draft
+        self.assertEqual(self._exposure()["sale_order"], 300.0)
+        exposure = self._exposure(exclude={"account.move": invoice.ids})
+        self.assertEqual(exposure["sale_order"], 0.0)
+        self.assertEqual(exposure["total"], 0.0)
+        # and the posting itself passes a limit that fits it exactly
+        self.dealer.credit_limit = 300.0
+        self._set_policy("invoice", "block")
+        invoice.action_post()
+        self.assertEqual(self._exposure()["total"], 300.0)
 
     def test_down_payment_draft_invoices_not_counted(self):
         self.company.b2b_credit_include_draft_invoice = False
