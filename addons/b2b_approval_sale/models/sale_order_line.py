@@ -32,5 +32,6 @@ class SaleOrderLine(models.Model):
     def unlink(self):
         orders = self.order_id
         res = super().unlink()
-        orders.exists()._b2b_approval_fields_changed(["order_line"])
+        if orders._b2b_approval_has_rules():  # cached: no query without rules
+            orders.exists()._b2b_approval_fields_changed(["order_line"])
         return res

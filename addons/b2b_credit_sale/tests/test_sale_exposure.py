@@ -65,6 +65,10 @@ class TestB2bCreditSaleExposure(B2bCreditSaleCommon):
         self.assertEqual(exposure["sale_order"], 0.0)
         self.assertEqual(exposure["receivable"], 400.0)
 
+    def _assert_exposure(self, exclude=None, **expected):
+        exposure = self._exposure(exclude=exclude)
+        self.assertEqual({key: exposure[key] for key in expected}, expected)
+
     def _draft_credit_note(self, invoice):
         reversal = (
             self.env["account.move.reversal"]
@@ -82,10 +86,7 @@ class TestB2bCreditSaleExposure(B2bCreditSaleCommon):
         self.assertEqual(self._exposure()["sale_order"], 0.0)
         self._draft_credit_note(invoice).action_post()
         # invoice and credit note cancel out: the order is to invoice again
-        exposure = self._exposure()
-        self.assertEqual(exposure["receivable"], 0.0)
-        self.assertEqual(exposure["sale_order"], 300.0)
-        self.assertEqual(exposure["total"], 300.0)
+        self._assert_exposure(receivable=0.0, sale_order=300.0, total=300.0)
 
     def test_draft_credit_note_not_counted(self):
         """Drafts not counted: a draft credit note cancelling the invoiced
@@ -94,10 +95,7 @@ class TestB2bCreditSaleExposure(B2bCreditSaleCommon):
         order = self._order(3, confirm=True)
         invoice = self._invoice_order(order, post=True)
         self._draft_credit_note(invoice)
-        exposure = self._exposure()
-        self.assertEqual(exposure["receivable"], 300.0)
-        self.assertEqual(exposure["sale_order"], 0.0)
-        self.assertEqual(exposure["total"], 300.0)
+        self._assert_exposure(receivable=300.0, sale_order=0.0, total=300.0)
 
     def test_invoice_being_posted_not_counted_twice(self):
         """Drafts not counted: the exposure that checks the posting of an
@@ -107,10 +105,10 @@ class TestB2bCreditSaleExposure(B2bCreditSaleCommon):
         order = self._order(3, confirm=True)
         invoice = self._invoice_order(order)
         # the order stays open while its invoice is a draft
-        self.assertEqual(self._exposure()["sale_order"], 300.0)
-        exposure = self._exposure(exclude={"account.move": invoice.ids})
-        self.assertEqual(exposure["sale_order"], 0.0)
-        self.assertEqual(exposure["total"], 0.0)
+        self._assert_exposure(sale_order=300.0)
+        self._assert_exposure(
+            exclude={"account.move": invoice.ids}, sale_order=0.0, total=0.0
+        )
         # and the posting itself passes a limit that fits it exactly
         self.dealer.credit_limit = 300.0
         self._set_policy("invoice", "block")
@@ -122,16 +120,11 @@ class TestB2bCreditSaleExposure(B2bCreditSaleCommon):
         order = self._order(4, confirm=True)
         self._down_payment(order, advance_payment_method="fixed", fixed_amount=100)
         order.invoice_ids.action_post()
-        exposure = self._exposure()
-        self.assertEqual(exposure["receivable"], 100.0)
-        self.assertEqual(exposure["sale_order"], 300.0)
+        self._assert_exposure(receivable=100.0, sale_order=300.0)
         # the final invoice in draft deducts the down payment: still not
         # invoiced while draft invoices are not counted
         self._invoice_order(order)
-        exposure = self._exposure()
-        self.assertEqual(exposure["receivable"], 100.0)
-        self.assertEqual(exposure["sale_order"], 300.0)
-        self.assertEqual(exposure["total"], 400.0)
+        self._assert_exposure(receivable=100.0, sale_order=300.0, total=400.0)
 
     def test_exposure_indexes(self):
         self.env.cr.execute(
