@@ -84,6 +84,7 @@ b2b_ensure_venv() {
     stamp_src="$(cat "$B2B_ROOT/requirements.txt" "$ODOO_SRC/requirements.txt" 2>/dev/null; echo "$ODOO_SRC $ODOO_IMPORTABLE")"
     stamp=$(printf '%s' "$stamp_src" | sha1sum | cut -c1-16)
     if [ ! -x "$venv/bin/python" ]; then
+        b2b_ensure_system_packages build
         b2b_log "Creating virtualenv $venv"
         mkdir -p "$(dirname "$venv")"
         if [ "$ODOO_IMPORTABLE" = 1 ]; then
@@ -95,6 +96,7 @@ b2b_ensure_venv() {
     fi
     VENV_PY="$venv/bin/python"
     if [ "$(cat "$venv/.b2b-stamp" 2>/dev/null)" != "$stamp" ]; then
+        b2b_ensure_system_packages build
         b2b_log "Installing Python dependencies into $venv (once)"
         "$VENV_PY" -m pip install -q --upgrade 'pip>=25.3' >&2
         local bc
@@ -114,6 +116,69 @@ b2b_ensure_venv() {
     export VENV_PY
 }
 
+# Debian packages the project needs, by purpose:
+#   build: headers and compilers for Odoo's Python requirements that pip may
+#          build from source (psycopg2: libpq-dev; python-ldap: libldap2-dev,
+#          libsasl2-dev);
+#   run:   the database server, PDF rendering with Chinese glyphs, git (to
+#          clone Odoo);
+#   test:  Chromium for browser tours, gettext (msgfmt checks of the .po
+#          files), nginx (multi-node test), poppler-utils (pdftotext, pdftoppm).
+B2B_PKGS_BUILD=(gcc libc6-dev libpq-dev libldap2-dev libsasl2-dev)
+B2B_PKGS_RUN=(git postgresql postgresql-client wkhtmltopdf fonts-noto-cjk)
+B2B_PKGS_TEST=(chromium gettext nginx poppler-utils)
+
+_b2b_pkg_installed() {
+    [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]
+}
+
+# Installs the Debian packages of the given purposes (build, run, test) that
+# are missing: as root directly, else through `sudo -n` when allowed; otherwise
+# stops with the exact command to run. B2B_SYSTEM_PACKAGES=0 skips the check
+# (machines or images that provide them another way). On a system without
+# dpkg it only lists what is needed.
+b2b_ensure_system_packages() {
+    [ "${B2B_SYSTEM_PACKAGES:-1}" = 0 ] && return 0
+    local purpose wanted=() missing=() p
+    for purpose in "$@"; do
+        case "$purpose" in
+            build)
+                wanted+=("${B2B_PKGS_BUILD[@]}")
+                # Debian's own python3 needs its venv module and headers
+                case "$(readlink -f "$(command -v "$PYTHON" 2>/dev/null || echo /nonexistent)")" in
+                    /usr/bin/*) wanted+=(python3-venv python3-dev) ;;
+                esac
+                ;;
+            run) wanted+=("${B2B_PKGS_RUN[@]}") ;;
+            test) wanted+=("${B2B_PKGS_TEST[@]}") ;;
+            *) b2b_die "unknown package purpose '$purpose'" ;;
+        esac
+    done
+    if ! command -v dpkg-query >/dev/null 2>&1; then
+        b2b_log "Not a Debian system: make sure these (or their equivalents) are installed: ${wanted[*]}"
+        return 0
+    fi
+    for p in "${wanted[@]}"; do
+        _b2b_pkg_installed "$p" || missing+=("$p")
+    done
+    [ ${#missing[@]} = 0 ] && return 0
+    local sudo=()
+    if [ "$(id -u)" != 0 ]; then
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+            sudo=(sudo -n)
+        else
+            b2b_die "Missing Debian packages: ${missing[*]}
+  Install them with:  sudo apt-get install --no-install-recommends ${missing[*]}
+  (or set B2B_SYSTEM_PACKAGES=0 if your system provides them another way)."
+        fi
+    fi
+    b2b_log "Installing Debian packages: ${missing[*]}"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 \
+        || b2b_die "apt-get update failed."
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >&2 || b2b_die "Could not install: ${missing[*]}"
+}
+
 # Makes sure a PostgreSQL server answers for the current user. Installs and
 # starts Debian's postgresql when missing and we are allowed to (root).
 b2b_ensure_postgres() {
@@ -121,12 +186,9 @@ b2b_ensure_postgres() {
         return 0
     fi
     if ! command -v pg_lsclusters >/dev/null 2>&1; then
-        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-            b2b_log "Installing PostgreSQL (Debian packages)"
-            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-client >/dev/null
-        else
-            b2b_die "PostgreSQL is not reachable. Install and start PostgreSQL (Debian: apt-get install postgresql) or set PGHOST/PGUSER/PGPASSWORD."
-        fi
+        b2b_ensure_system_packages run
+        command -v pg_lsclusters >/dev/null 2>&1 \
+            || b2b_die "PostgreSQL is not reachable. Install and start PostgreSQL (Debian: apt-get install postgresql) or set PGHOST/PGUSER/PGPASSWORD."
     fi
     local ver name
     read -r ver name _ < <(pg_lsclusters -h | head -n 1)

@@ -9,6 +9,8 @@
 # $B2B_HOME/admin_passwd when unset), ODOO_SRC (see scripts/lib.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+b2b_ensure_system_packages build run
+
 b2b_find_odoo clone
 b2b_ensure_postgres
 b2b_ensure_venv

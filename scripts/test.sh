@@ -13,6 +13,8 @@
 #   KEEP_TEMPLATES=0            rebuild the cached template databases
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+b2b_ensure_system_packages build run test
+
 b2b_find_odoo
 b2b_ensure_postgres
 b2b_ensure_venv

@@ -81,3 +81,26 @@ def run(cmd, **kwargs):
     return subprocess.run(
         cmd, cwd="/", capture_output=True, text=True, check=False, **kwargs
     )
+
+
+def fake_missing_packages(bin_dir, missing, log):
+    """Shims that make ``missing`` Debian packages look not installed.
+
+    Writes ``dpkg-query`` (reports ``missing`` as not installed, asks the real
+    one for the rest) and ``apt-get`` (records its arguments in ``log`` and
+    succeeds: the packages are really there) into ``bin_dir``; put it first on
+    PATH to see what the project's scripts install on a machine that lacks
+    them.
+    """
+    bin_dir.mkdir(parents=True, exist_ok=True)
+    real = shutil.which("dpkg-query")
+    names = " ".join(missing)
+    (bin_dir / "dpkg-query").write_text(
+        "#!/bin/sh\n"
+        'for a in "$@"; do last="$a"; done\n'
+        f'for m in {names}; do [ "$last" = "$m" ] && exit 1; done\n'
+        f'exec {real} "$@"\n'
+    )
+    (bin_dir / "apt-get").write_text(f'#!/bin/sh\necho "apt-get $*" >> {log}\nexit 0\n')
+    for name in ("dpkg-query", "apt-get"):
+        (bin_dir / name).chmod(0o755)

@@ -5,6 +5,10 @@ database name and port, waits until Odoo answers, then checks what the README
 promises: the demo logins are printed, the demo dealers and tiers show in the
 backend, and a demo dealer user can log into /my. Running it a second time
 must reuse the database (idempotent).
+
+It runs on a machine that looks fresh to the scripts: the build headers of
+python-ldap and wkhtmltopdf are made to look missing (shims of dpkg-query and
+apt-get), and `make run` must install them itself.
 """
 
 import os
@@ -18,7 +22,7 @@ import uuid
 import pytest
 import requests
 
-from tests.conftest import ROOT, drop_db
+from tests.conftest import ROOT, drop_db, fake_missing_packages
 
 
 def _free_port():
@@ -74,12 +78,24 @@ def _login(url, db, login, password):
     return session
 
 
+#: what a fresh Debian machine lacks and `make run` needs
+FRESH_MACHINE_MISSING = [
+    "libldap2-dev",
+    "libsasl2-dev",
+    "wkhtmltopdf",
+    "fonts-noto-cjk",
+]
+
+
 @pytest.fixture
 def run_env(odoo_env, tmp_path):
     db = f"b2b_run_{uuid.uuid4().hex[:8]}"
     port = _free_port()
+    bin_dir = tmp_path / "bin"
+    fake_missing_packages(bin_dir, FRESH_MACHINE_MISSING, tmp_path / "apt.log")
     env = dict(
         os.environ,
+        PATH=f"{bin_dir}:{os.environ['PATH']}",
         B2B_DB=db,
         B2B_PORT=str(port),
         B2B_HOME=str(tmp_path / "home"),
@@ -98,6 +114,9 @@ def test_make_run_serves_demo(run_env, tmp_path):
             _wait(proc, url, logpath, timeout=900)
             output = logpath.read_text()
             assert url in output
+            # the scripts installed what the machine lacked, before anything else
+            apt = (tmp_path / "apt.log").read_text().splitlines()
+            assert apt[1].split()[5:] == FRESH_MACHINE_MISSING, apt
             for login in ("admin", "dealer_a_purchaser", "dealer_a_approver"):
                 assert login in output, f"{login} not printed by make run"
 
@@ -142,5 +161,7 @@ def test_make_run_serves_demo(run_env, tmp_path):
         try:
             _wait(proc, url, logpath2, timeout=300)
             assert "Creating demo database" not in logpath2.read_text()
+            # still "missing" for the shims: asked again, installed again
+            assert "Installing Debian packages" in logpath2.read_text()
         finally:
             _stop(proc)
