@@ -26,4 +26,11 @@
         "views/portal_templates.xml",
         "report/b2b_price_list_report.xml",
     ],
+    "demo": [
+        "demo/product_category_demo.xml",
+        "demo/product_product_demo.xml",
+        "demo/product_pricelist_demo.xml",
+        "demo/b2b_dealer_tier_demo.xml",
+        "demo/b2b_order_rule_demo.xml",
+    ],
 }
