@@ -29,6 +29,10 @@
         "wizard/res_partner_credit_statement_views.xml",
         "report/res_partner_statement_report.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/res_company_demo.xml",
+        "demo/b2b_dealer_tier_demo.xml",
+        "demo/account_move_demo.xml",
+    ],
     "uninstall_hook": "uninstall_hook",
 }
