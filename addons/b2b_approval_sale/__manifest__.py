@@ -19,4 +19,8 @@
         "views/sale_order_views.xml",
         "views/res_users_views.xml",
     ],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/b2b_approval_rule_demo.xml",
+    ],
 }
