@@ -21,6 +21,11 @@
         "views/portal_templates.xml",
         "views/portal_b2b_templates.xml",
     ],
+    "demo": [
+        "demo/product_product_demo.xml",
+        "demo/stock_quant_demo.xml",
+        "demo/b2b_order_list_demo.xml",
+    ],
     "assets": {
         "web.assets_frontend": [
             "b2b_portal/static/src/scss/b2b_portal.scss",
