@@ -103,7 +103,18 @@ class SaleOrderLine(models.Model):
         runs on cached prices, and the results are assigned without per-line
         ``write`` calls.
         """
-        lines = self._b2b_lines_to_reprice("b2b_price_key")
+        given = self._b2b_given_at_creation("price_unit")
+        for line in given:
+            # Odoo computes no price for them: only the B2B fields, from the
+            # price given
+            line.b2b_price_key = line._b2b_own_price_key()
+            line.b2b_price_rule_id = (
+                line.product_id
+                and not line.display_type
+                and not line._b2b_has_manual_price()
+                and line.pricelist_item_id
+            )
+        lines = (self - given)._b2b_lines_to_reprice("b2b_price_key")
         if not lines:
             return None
         batch = lines._b2b_price_batch()
@@ -160,7 +171,10 @@ class SaleOrderLine(models.Model):
 
     @api.depends("product_id", "product_uom", "product_uom_qty", *CROSS_LINE_DEPENDS)
     def _compute_discount(self):
-        lines = self._b2b_lines_to_reprice("b2b_discount_key")
+        given = self._b2b_given_at_creation("discount")
+        for line in given:
+            line.b2b_discount_key = line._b2b_own_price_key()
+        lines = (self - given)._b2b_lines_to_reprice("b2b_discount_key")
         if self.env["product.pricelist.item"]._is_discount_feature_enabled():
             with self._b2b_batch_prices(lines._b2b_price_batch()):
                 res = super(SaleOrderLine, lines)._compute_discount()
@@ -200,9 +214,34 @@ class SaleOrderLine(models.Model):
             self._is_not_sellable_line() and self.price_unit <= 0
         )
 
+    def _b2b_given_at_creation(self, fname):
+        """The lines of ``self`` being created whose ``fname`` is given in the
+        values of ``create`` (e.g. the prices the web client got from the
+        onchange), while the B2B fields computed by the same method are
+        precomputed.
+
+        Odoo computes no price for such lines, and cannot: a combo item line
+        saved with its combo line finds it through ``linked_virtual_id`` in
+        ``order_id.order_line``, which does not hold the lines being created
+        yet (``_get_linked_line`` raises "Expected singleton"). Only the B2B
+        fields are computed for them, from the given values.
+        """
+        field = self._fields[fname]
+        cache = self.env.cache
+        return self.filtered(
+            lambda line: not line.id
+            and line.order_id.id
+            and cache.contains(line, field)
+        )
+
     def _b2b_has_manual_price(self):
         """Same test as Odoo's ``_compute_price_unit``."""
         self.ensure_one()
+        if not self.id and not self.env.cache.contains(
+            self, self._fields["technical_price_unit"]
+        ):
+            # being created without it: Odoo sets it to the price given
+            return False
         currency = (
             self.currency_id
             or self.company_id.currency_id
