@@ -12,5 +12,12 @@ class StockPicking(models.Model):
         deliveries = self.filtered(
             lambda p: p.picking_type_code == "outgoing" and p.sale_id
         )
-        deliveries.sale_id._b2b_credit_enforce("delivery")
+        if deliveries:
+            # sudo: the delivery policy applies to whoever validates, and an
+            # inventory user may not read sales orders. Scope: the orders of
+            # these deliveries, for the credit decision only (read, the
+            # dealer's guard row, the warning note). sudo() keeps env.uid, so
+            # a warning is posted in the validating user's name and a block
+            # refuses the validation with the credit message.
+            deliveries.sudo().sale_id._b2b_credit_enforce("delivery")
         return super()._action_done()

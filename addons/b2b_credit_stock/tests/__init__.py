@@ -1,1 +1,2 @@
 from . import test_delivery_policy
+from . import test_plain_odoo
