@@ -39,4 +39,5 @@
         "b2b_portal_credit",
         "b2b_portal_approval",
     ],
+    "demo": ["demo/sale_order_demo.xml"],
 }
