@@ -2,8 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import time
 
+from psycopg2.extensions import (
+    ISOLATION_LEVEL_READ_COMMITTED,
+    TRANSACTION_STATUS_IDLE,
+)
+
 from odoo import api, fields, models
-from odoo.modules import module as odoo_module
 from odoo.tools import SQL
 
 
@@ -54,17 +58,17 @@ class B2bApiRate(models.Model):
             user_id,
             window,
         )
-        if self.env.registry.in_test_mode() or odoo_module.current_test:
-            # Odoo's tests run in one transaction that is never committed: a
-            # second connection would not see the test user.
-            with self.env.cr.savepoint(flush=False):
-                self.env.cr.execute(query)
-                count = self.env.cr.fetchone()[0]
-        else:
-            with self.env.registry.cursor() as cr:
-                cr.execute(SQL("SET TRANSACTION ISOLATION LEVEL READ COMMITTED"))
-                cr.execute(query)
-                count = cr.fetchone()[0]
+        with self.env.registry.cursor() as cr:
+            connection = cr.connection
+            if connection.info.transaction_status == TRANSACTION_STATUS_IDLE:
+                # a new transaction: READ COMMITTED, so that concurrent calls
+                # of the user queue on the row instead of failing to
+                # serialize. (A cursor that already runs a transaction, as the
+                # one Odoo serves from the test transaction in test mode,
+                # keeps its level: it has no concurrent writer.)
+                connection.set_isolation_level(ISOLATION_LEVEL_READ_COMMITTED)
+            cr.execute(query)
+            count = cr.fetchone()[0]
         return count, max(1, int(window_seconds - now % window_seconds))
 
     @api.autovacuum

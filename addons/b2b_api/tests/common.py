@@ -12,6 +12,12 @@ class B2bApiCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The rate limiter counts calls on a cursor of its own (committed at
+        # once, whatever the call does). In test mode Odoo serves such cursors
+        # from the test transaction, as for HttpCase: the code under test
+        # opens its real second cursor and sees the test's users.
+        cls.registry.enter_test_mode(cls.cr)
+        cls.addClassCleanup(cls.registry.leave_test_mode)
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
         cls.tier = cls.env["b2b.dealer.tier"].create(
