@@ -76,6 +76,8 @@ class TestPlainOdooPricingSale(B2bPricingSaleCommon):
             combo_ids=[Command.set((cls.combo_burger | cls.combo_side).ids)],
         )
         (cls.burger | cls.burger_xl | cls.fries | cls.meal).taxes_id = False
+        cls.side_item = cls.combo_side.combo_item_ids
+        cls.basic_items = cls.combo_burger.combo_item_ids[0] | cls.side_item
         # The dealer's tier sells the meal 24 (the items are prorated)
         cls._rule(cls.pl_silver, cls.meal.product_tmpl_id, 24.0)
         cls.customer.property_product_pricelist = cls.pl_default
@@ -164,15 +166,18 @@ class TestPlainOdooPricingSale(B2bPricingSaleCommon):
         )
         return lines
 
+    def _combo_line(self, order):
+        return order.order_line.filtered(lambda line: line.product_id == self.meal)
+
     def _assert_combo_prices(self, order, combo_price, item_prices, qty):
-        combo_line = order.order_line.filtered(lambda line: line.product_id == self.meal)
+        combo_line = order.order_line.filtered(
+            lambda line: line.product_id == self.meal
+        )
         item_lines = order.order_line - combo_line
         self.assertEqual(len(combo_line), 1)
         self.assertEqual(combo_line.price_unit, 0.0)
         self.assertEqual(item_lines.linked_line_id, combo_line)
-        self.assertEqual(
-            sorted(item_lines.mapped("price_unit")), sorted(item_prices)
-        )
+        self.assertEqual(sorted(item_lines.mapped("price_unit")), sorted(item_prices))
         self.assertAlmostEqual(order.amount_untaxed, combo_price * qty)
 
     # ------------------------------------------------------------------
@@ -186,12 +191,12 @@ class TestPlainOdooPricingSale(B2bPricingSaleCommon):
             {"partner_id": self.customer.id}
         )
         self.assertEqual(order.pricelist_id, self.pl_default)
-        order_items = self.combo_burger.combo_item_ids[1] | self.combo_side.combo_item_ids
+        order_items = (
+            self.combo_burger.combo_item_ids[1] | self.combo_side.combo_item_ids
+        )
         sent = self._configure_combo(order, 2, order_items)
         # (the burger XL: 20 + 5, the fries: 10)
-        self.assertEqual(
-            sorted(vals["price_unit"] for vals in sent), [0.0, 10.0, 25.0]
-        )
+        self.assertEqual(sorted(vals["price_unit"] for vals in sent), [0.0, 10.0, 25.0])
         self.assertEqual(order.order_line.combo_item_id, order_items)
         self._assert_combo_prices(order, 35.0, [10.0, 25.0], 2)
 
@@ -203,11 +208,15 @@ class TestPlainOdooPricingSale(B2bPricingSaleCommon):
         )
         self.assertEqual(order.pricelist_id, self.pl_silver)
         self._configure_combo(
-            order, 3, self.combo_burger.combo_item_ids[0] | self.combo_side.combo_item_ids
+            order,
+            3,
+            self.basic_items,
         )
         self._assert_combo_prices(order, 24.0, [16.0, 8.0], 3)
         # the quantity changes later: the items follow their combo
-        combo_line = order.order_line.filtered(lambda line: line.product_id == self.meal)
+        combo_line = order.order_line.filtered(
+            lambda line: line.product_id == self.meal
+        )
         order.with_user(self.salesman).write(
             {
                 "order_line": [
@@ -227,7 +236,9 @@ class TestPlainOdooPricingSale(B2bPricingSaleCommon):
         self.env.ref("base.group_user").implied_ids |= self.env.ref(
             "sale.group_discount_per_so_line"
         )
-        self.assertTrue(self.env["product.pricelist.item"]._is_discount_feature_enabled())
+        self.assertTrue(
+            self.env["product.pricelist.item"]._is_discount_feature_enabled()
+        )
         self.env["product.pricelist.item"].create(
             {
                 "pricelist_id": self.pl_default.id,
@@ -241,7 +252,9 @@ class TestPlainOdooPricingSale(B2bPricingSaleCommon):
             {"partner_id": self.customer.id}
         )
         self._configure_combo(
-            order, 1, self.combo_burger.combo_item_ids[0] | self.combo_side.combo_item_ids
+            order,
+            1,
+            self.basic_items,
         )
         items = order.order_line.filtered("combo_item_id")
         self.assertEqual(sorted(items.mapped("price_unit")), [10.0, 20.0])
@@ -251,7 +264,10 @@ class TestPlainOdooPricingSale(B2bPricingSaleCommon):
     def test_combo_saved_lines_like_odoo_tests(self):
         """Odoo's own data shape (sale's test_combo_product_discount): the
         combo line is created first, its items with ``linked_line_id``."""
-        for partner, prices in ((self.customer, [20.0, 10.0]), (self.dealer, [16.0, 8.0])):
+        for partner, prices in (
+            (self.customer, [20.0, 10.0]),
+            (self.dealer, [16.0, 8.0]),
+        ):
             with self.subTest(partner=partner.name):
                 order = self.SaleOrder.with_user(self.salesman).create(
                     {"partner_id": partner.id}
@@ -274,12 +290,14 @@ class TestPlainOdooPricingSale(B2bPricingSaleCommon):
                 self._assert_combo_prices(order, sum(prices), prices, 1)
 
     def test_combo_update_prices_and_confirm(self):
-        """"Update prices" and the confirmation keep Odoo's combo prices."""
+        """ "Update prices" and the confirmation keep Odoo's combo prices."""
         order = self.SaleOrder.with_user(self.salesman).create(
             {"partner_id": self.dealer.id}
         )
         self._configure_combo(
-            order, 1, self.combo_burger.combo_item_ids[0] | self.combo_side.combo_item_ids
+            order,
+            1,
+            self.basic_items,
         )
         order.with_user(self.salesman).action_update_prices()
         self._assert_combo_prices(order, 24.0, [16.0, 8.0], 1)
