@@ -99,7 +99,9 @@ bottle = products.filtered(lambda p: p.default_code == "BTL-500")
 quote = env["sale.order"].create(
     {
         "partner_id": dealer_a.id,
-        "order_line": [Command.create({"product_id": bottle.id, "product_uom_qty": 24})],
+        "order_line": [
+            Command.create({"product_id": bottle.id, "product_uom_qty": 24}),
+        ],
     }
 )
 line = quote.order_line
@@ -170,7 +172,10 @@ lists = env["b2b.order.list"].search([("dealer_id", "=", dealer_a.id)])
 facts["lists_a"] = [[l.name, l.shared, l.line_count, l.user_id.login] for l in lists]
 
 integration = ref("b2b_api.res_users_dealer_a_integration")
-facts["integration"] = [integration.b2b_api_integration, integration.b2b_api_dealer_ids.ids == dealer_a.ids]
+facts["integration"] = [
+    integration.b2b_api_integration,
+    integration.b2b_api_dealer_ids.ids == dealer_a.ids,
+]
 
 purchaser = ref("b2b_base.res_users_dealer_a_purchaser")
 quick = env["b2b.quick.order"].with_user(purchaser)

@@ -134,7 +134,9 @@ class SaleOrder(models.Model):
         try:
             with self.env.cr.savepoint():
                 for key, dealer, lines, flow, days in STORY:
-                    order = self._b2b_demo_story_order(actors[dealer], lines, flow, days)
+                    order = self._b2b_demo_story_order(
+                        actors[dealer], lines, flow, days
+                    )
                     self.env["ir.model.data"]._update_xmlids(
                         [{"xml_id": XMLID % key, "record": order, "noupdate": True}]
                     )
