@@ -2,8 +2,9 @@
 
 Runs scripts/test_fast.sh (the command behind `make test-fast`) on the test
 database that `make test` prepared, as a developer does between edits: once
-with a `-k` selection, once for a whole module (its HttpCase tests included,
-which need pytest-odoo's HTTP server), and reads the JUnit report.
+with a `-k` selection, once for a whole module with HTTP=1 (its HttpCase
+tests included, which need pytest-odoo's HTTP server), and reads the JUnit
+report.
 """
 
 import os
@@ -13,7 +14,7 @@ import xml.etree.ElementTree as ET
 from tests.conftest import ROOT
 
 
-def _test_fast(odoo_env, tmp_path, modules, args=""):
+def _test_fast(odoo_env, tmp_path, modules, args="", http=False):
     out = tmp_path / "out"
     env = dict(
         os.environ,
@@ -21,6 +22,7 @@ def _test_fast(odoo_env, tmp_path, modules, args=""):
         B2B_TEST_OUT=str(out),
         MODULES=modules,
         ARGS=args,
+        HTTP="1" if http else "0",
     )
     res = subprocess.run(
         ["bash", str(ROOT / "scripts" / "test_fast.sh")],
@@ -49,7 +51,7 @@ def test_selection_with_k(odoo_env, tmp_path):
 
 
 def test_whole_module_with_http_cases(odoo_env, tmp_path):
-    suite, cases = _test_fast(odoo_env, tmp_path, "b2b_base")
+    suite, cases = _test_fast(odoo_env, tmp_path, "b2b_base", http=True)
     assert int(suite.get("failures")) == int(suite.get("errors")) == 0
     # HttpCase tests run (pytest-odoo skips them without its HTTP server)
     assert int(suite.get("skipped")) == 0
