@@ -4,7 +4,7 @@ from odoo import fields, models
 
 
 class B2bDealerRegion(models.Model):
-    """A sales region of the brand (华东, 华南, ...), used to group dealers."""
+    """A sales region of the brand (East China, South China, ...) grouping dealers."""
 
     _name = "b2b.dealer.region"
     _description = "Dealer Region"

@@ -5,7 +5,7 @@ from odoo.exceptions import ValidationError
 
 
 class B2bDealerTier(models.Model):
-    """An ordered dealer level (普通 / 银牌 / 金牌 / 战略).
+    """An ordered dealer level (e.g. standard / silver / gold / strategic).
 
     Feature modules hang their policies on the tier (pricelist, credit terms,
     order rules, approval thresholds) by inheriting this model.

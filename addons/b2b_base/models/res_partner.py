@@ -31,7 +31,8 @@ class ResPartner(models.Model):
         string="Is a Dealer",
         tracking=True,
         index=True,
-        help="The company is a dealer of the brand (区域代理, 批发商, 零售商).",
+        help="The company is a dealer of the brand (regional agent, wholesaler "
+        "or retailer).",
     )
     b2b_tier_id = fields.Many2one(
         "b2b.dealer.tier",

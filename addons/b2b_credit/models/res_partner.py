@@ -872,7 +872,7 @@ class ResPartner(models.Model):
         }
 
     # ------------------------------------------------------------------
-    # Statement (对账单)
+    # Statement of account
     # ------------------------------------------------------------------
     @api.model
     def _b2b_credit_ageing_buckets(self):

@@ -10,7 +10,9 @@ from odoo.tools import float_round
 
 MAX_FILE_SIZE = 2 * 1024 * 1024  # bytes
 MAX_ROWS = 5000
-HEADERS = {"sku", "reference", "internal reference", "default_code", "code", "货号"}
+#: first-row texts of a file that name the SKU column (a header, not a SKU);
+#: the translated column title of the user's language counts too
+HEADERS = {"sku", "reference", "internal reference", "default_code", "code"}
 QTY_RE = re.compile(r"^\d+(\.\d+)?$")
 
 
@@ -57,6 +59,12 @@ class B2bQuickOrder(models.AbstractModel):
         """Rows from a list of cell lists (header line skipped, blank lines
         ignored, line numbers kept)."""
         rows = []
+        # the SKU column title of the quick order page, in every installed
+        # language (a file may come from a colleague with another language)
+        headers = HEADERS | {
+            self.with_context(lang=code).env._("SKU").lower()
+            for code, _name in self.env["res.lang"].get_installed()
+        }
         for number, cells in enumerate(table, start=1):
             cells = ["" if cell is None else cell for cell in cells]
             cells = [cell.strip() if isinstance(cell, str) else cell for cell in cells]
@@ -68,7 +76,7 @@ class B2bQuickOrder(models.AbstractModel):
             if isinstance(sku, float) and sku.is_integer():
                 sku = int(sku)
             sku = str(sku).strip()
-            if not rows and sku.lower() in HEADERS:
+            if not rows and sku.lower() in headers:
                 continue
             qty = cells[1] if len(cells) > 1 else ""
             rows.append({"line": number, "sku": sku, "qty": qty})

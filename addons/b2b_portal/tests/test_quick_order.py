@@ -86,9 +86,14 @@ class TestQuickOrder(B2bPortalCommon):
         self.assertIn("Unknown product", entries[3]["error"])
 
     def test_gb18030_csv_file(self):
+        # the Chinese SKU column title is a header, whatever the user's language
+        self.env["res.lang"]._activate_lang("zh_CN")
         content = "货号,数量\nB2B-CAP,5\n".encode("gb18030")
-        rows = self.QuickOrder._b2b_rows_from_file("order.csv", content)
-        self.assertEqual(rows, [{"line": 2, "sku": "B2B-CAP", "qty": "5"}])
+        for lang in ("en_US", "zh_CN"):
+            rows = self.QuickOrder.with_context(lang=lang)._b2b_rows_from_file(
+                "order.csv", content
+            )
+            self.assertEqual(rows, [{"line": 2, "sku": "B2B-CAP", "qty": "5"}])
 
     def test_xlsx_file(self):
         workbook = Workbook()
