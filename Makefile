@@ -1,10 +1,12 @@
 # Dealer B2B for Odoo: the project's commands. See README.md.
-.PHONY: help run test test-module lint bench clean
+.PHONY: help run test test-fast lint bench clean
 
 help:
 	@echo "make run                      serve the demo database on http://127.0.0.1:8069"
 	@echo "make test                     run every test of the suite (Odoo + live server)"
 	@echo "make test MODULES=b2b_base    Odoo tests of some modules (PYTEST=0 to skip pytest)"
+	@echo "make test-fast MODULES=b2b_base ARGS='-k lifecycle'"
+	@echo "                              module tests through pytest-odoo on the last test database"
 	@echo "make lint                     ruff + pylint-odoo (OCA 18.0 settings) via pre-commit"
 	@echo "make bench                    benchmarks (see bench/README.md)"
 	@echo "make backup DB=name [OUT=f.zip] database + filestore into one zip (docs/DEPLOYMENT.md)"
@@ -15,6 +17,9 @@ run:
 
 test:
 	@bash scripts/test.sh
+
+test-fast:
+	@bash scripts/test_fast.sh
 
 lint:
 	@bash scripts/lint.sh
