@@ -108,12 +108,12 @@ class SaleOrderLine(models.Model):
             # Odoo computes no price for them: only the B2B fields, from the
             # price given
             line.b2b_price_key = line._b2b_own_price_key()
-            line.b2b_price_rule_id = (
-                line.product_id
-                and not line.display_type
-                and not line._b2b_has_manual_price()
-                and line.pricelist_item_id
-            )
+            if not line.product_id or line.display_type:
+                line.b2b_price_rule_id = False
+            elif not line._b2b_has_manual_price():
+                line.b2b_price_rule_id = line.pricelist_item_id
+            else:
+                line.b2b_price_rule_id = False
         lines = (self - given)._b2b_lines_to_reprice("b2b_price_key")
         if not lines:
             return None
