@@ -12,7 +12,8 @@
 # Usage: scripts/backup.sh [--data-dir DIR] DB [OUT]
 #   DIR  Odoo's data_dir holding filestore/<DB> (default: $B2B_DATA_DIR,
 #        the project's test data dir; in production the data_dir of odoo.conf)
-#   OUT  archive to write (default: ./backups/<DB>-<UTC time>.zip); written
+#   OUT  archive to write (default: $B2B_HOME/backups/<DB>-<UTC time>.zip,
+#        i.e. ~/.local/share/dealer-b2b/backups, outside the repository); written
 #        to OUT.part first and renamed when complete, readable by its owner only
 #
 # The database is dumped first, then the filestore is copied: every
@@ -22,7 +23,7 @@
 # removes after a restore.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '12,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2; }
+usage() { sed -n '12,18s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2; }
 
 DATA_DIR="$B2B_DATA_DIR"
 while [ $# -gt 0 ]; do
@@ -36,7 +37,7 @@ while [ $# -gt 0 ]; do
 done
 DB="${1:-}"
 [ -n "$DB" ] || usage
-OUT="${2:-$B2B_ROOT/backups/$DB-$(date -u +%Y%m%d-%H%M%S).zip}"
+OUT="${2:-$B2B_HOME/backups/$DB-$(date -u +%Y%m%d-%H%M%S).zip}"
 
 b2b_find_odoo
 b2b_ensure_postgres
