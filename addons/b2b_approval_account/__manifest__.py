@@ -18,4 +18,5 @@
     "data": [
         "views/account_move_views.xml",
     ],
+    "demo": ["demo/b2b_approval_rule_demo.xml"],
 }
