@@ -33,6 +33,7 @@
         "demo/res_company_demo.xml",
         "demo/b2b_dealer_tier_demo.xml",
         "demo/account_move_demo.xml",
+        "demo/res_partner_demo.xml",
     ],
     "uninstall_hook": "uninstall_hook",
 }
