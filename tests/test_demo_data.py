@@ -127,10 +127,11 @@ def credit(dealer, amount=100.0):
 facts["credit"] = {"a": credit(dealer_a), "b": credit(dealer_b), "c": credit(dealer_c)}
 facts["policy_order"] = company.b2b_credit_policy_order
 
-rules = env["b2b.approval.rule"].search([("model_name", "=", "sale.order")])
+rules = env["b2b.approval.rule"].search([])
 facts["approval_rules"] = sorted(
-    f"{r.scope}:{r.step_ids[:1].approver_type}" for r in rules
+    f"{r.model_name}:{r.scope}:{r.step_ids[:1].approver_type}" for r in rules
 )
+facts["temp_increase_a"] = dealer_a.b2b_credit_temp_increase
 
 orders = {}
 for imd in env["ir.model.data"].search(
@@ -287,7 +288,8 @@ def test_demo_credit(demo_facts):
     facts, _upgraded = demo_facts
     assert facts["policy_order"] == "block"
     credit = facts["credit"]
-    # dealer A may order
+    # dealer A may order; its limit is raised for the season
+    assert facts["temp_increase_a"] > 0
     assert credit["a"]["limit"] > credit["a"]["exposure"] > 0
     assert credit["a"]["decision"] == "pass"
     # dealer B is over its limit: a new order is refused
@@ -304,8 +306,9 @@ def test_demo_credit(demo_facts):
 def test_demo_approval_rules(demo_facts):
     facts, _upgraded = demo_facts
     rules = facts["approval_rules"]
-    assert "dealer:role" in rules
-    assert "seller:user" in rules
+    assert "sale.order:dealer:role" in rules  # the dealer's approver, finance
+    assert "sale.order:seller:user" in rules  # the dealer manager
+    assert "account.move:seller:group" in rules  # credit notes: finance
 
 
 def test_demo_orders_in_every_state(demo_facts):
