@@ -147,7 +147,8 @@ class SaleOrder(models.Model):
 
     @api.model
     def _b2b_demo_actors(self):
-        """{dealer letter: {role: user}}, the backend users under "staff"."""
+        """{dealer letter: {role: user}}: the dealer's purchaser, approver and
+        finance, and the backend administrator and dealer manager."""
         ref = self.env.ref
         staff = {
             "admin": ref("base.user_admin", raise_if_not_found=False),
