@@ -7,7 +7,9 @@ from odoo import api, fields, models
 from .b2b_api import MAX_RESULTS, ApiError, _is_int
 
 
-class B2bApi(models.AbstractModel):
+# The model is split over files by concern, as Odoo core splits its large
+# models (one class per concern, same _inherit).
+class B2bApi(models.AbstractModel):  # pylint: disable=consider-merging-classes-inherited
     _inherit = "b2b.api"
 
     # ------------------------------------------------------------------

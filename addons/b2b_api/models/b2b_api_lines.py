@@ -19,7 +19,9 @@ from .b2b_api import (
 )
 
 
-class B2bApi(models.AbstractModel):
+# The model is split over files by concern, as Odoo core splits its large
+# models (one class per concern, same _inherit).
+class B2bApi(models.AbstractModel):  # pylint: disable=consider-merging-classes-inherited
     _inherit = "b2b.api"
 
     # ------------------------------------------------------------------
