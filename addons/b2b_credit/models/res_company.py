@@ -60,10 +60,3 @@ class ResCompany(models.Model):
         help="Every day, put on hold the dealers with invoices overdue by more "
         "than their grace period, and release them when nothing is overdue.",
     )
-
-    def _b2b_credit_policy_active(self):
-        """True when at least one credit policy is switched on."""
-        self.ensure_one()
-        return any(
-            self[f"b2b_credit_policy_{stage}"] != "none" for stage in CREDIT_STAGES
-        )

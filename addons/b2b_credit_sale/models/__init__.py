@@ -1,5 +1,5 @@
 from . import res_company
 from . import res_config_settings
-from . import res_partner
+from . import b2b_credit_exposure
 from . import sale_order
 from . import sale_order_line

@@ -1,25 +1,33 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The credit exposure of confirmed orders not invoiced yet."""
+
 from odoo import api, models
 from odoo.tools import SQL
 
 
-class ResPartner(models.Model):
-    _inherit = "res.partner"
+class B2bCreditExposure(models.AbstractModel):
+    """Confirmed orders not invoiced, a component of the credit exposure."""
+
+    _inherit = "b2b.credit.exposure"
 
     @api.model
-    def _b2b_credit_exposure_components(self):
-        components = super()._b2b_credit_exposure_components()
+    def _b2b_components(self):
+        components = super()._b2b_components()
         components["sale_order"] = self.env._("Confirmed orders not invoiced")
         return components
 
-    def _b2b_credit_exposure_queries(self, company, exclude):
-        queries = super()._b2b_credit_exposure_queries(company, exclude)
+    @api.model
+    def _b2b_queries(self, dealer, company, exclude):
+        queries = super()._b2b_queries(dealer, company, exclude)
         if company.b2b_credit_include_sale_order:
-            queries["sale_order"] = self._b2b_credit_open_orders_query(company, exclude)
+            queries["sale_order"] = self._b2b_open_orders_query(
+                dealer, company, exclude
+            )
         return queries
 
-    def _b2b_credit_draft_invoice_lines_sql(self, company):
+    @api.model
+    def _b2b_draft_invoice_lines_sql(self, dealer, company):
         """SQL of the ids of the order lines linked to the dealer's draft
         customer invoices and credit notes (few: read through the draft
         invoices index of b2b_credit)."""
@@ -34,11 +42,12 @@ class ResPartner(models.Model):
                AND am.state = 'draft'
                AND am.move_type IN ('out_invoice', 'out_refund')
             """,
-            self.id,
+            dealer.id,
             company.id,
         )
 
-    def _b2b_credit_open_orders_query(self, company, exclude):
+    @api.model
+    def _b2b_open_orders_query(self, dealer, company, exclude):
         """Confirmed orders not invoiced: per order, total minus what is
         invoiced (posted invoices, drafts too when the company counts draft
         invoices, and the excluded invoice being checked, which the caller
@@ -55,7 +64,7 @@ class ResPartner(models.Model):
         plan stays cheap even when the statistics lag behind a bulk import (a
         join planned on stale statistics took 46 s on 2,000 fresh orders).
         """
-        self.ensure_one()
+        dealer.ensure_one()
         count_draft = bool(company.b2b_credit_include_draft_invoice)
         excluded_orders = list(exclude.get("sale.order", []))
         excluded_moves = list(exclude.get("account.move", []))
@@ -70,14 +79,14 @@ class ResPartner(models.Model):
                AND so.invoice_status <> 'invoiced'
                AND so.id != ALL(%s::int[])
             """,
-            self._b2b_credit_contacts_sql(),
+            self._b2b_contacts_sql(dealer),
             company.id,
             excluded_orders,
         )
         # the order lines whose invoiced amount is read
         invoiced_lines = SQL("(sol.qty_invoiced <> 0 OR sol.is_downpayment)")
         if not count_draft:
-            draft_lines = self._b2b_credit_draft_invoice_lines_sql(company)
+            draft_lines = self._b2b_draft_invoice_lines_sql(dealer, company)
             # Draft invoices do not count: an order invoiced only by drafts
             # ("invoiced" for Odoo) is still open...
             open_orders = SQL(
