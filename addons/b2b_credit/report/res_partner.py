@@ -4,6 +4,8 @@
 movements of a period with running balance and ageing, shared by the PDF
 report (res_partner_statement.py), the backend wizard and the portal."""
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
@@ -17,6 +19,14 @@ class ResPartner(models.Model):  # pylint: disable=consider-merging-classes-inhe
     # ------------------------------------------------------------------
     # Statement of account
     # ------------------------------------------------------------------
+    @api.model
+    def _b2b_credit_statement_default_period(self):
+        """(date_from, date_to) of a statement asked for without dates, on
+        every surface (backend wizard, report, portal): the previous month,
+        the one a dealer reconciles, and the current one so far."""
+        today = fields.Date.context_today(self)
+        return today.replace(day=1) - relativedelta(months=1), today
+
     @api.model
     def _b2b_credit_ageing_buckets(self):
         """(key, label, min days overdue, max days overdue or None)."""

@@ -1,6 +1,6 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.exceptions import AccessError, MissingError
 
 
@@ -11,9 +11,11 @@ class ReportResPartnerStatement(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         data = data or {}
-        today = fields.Date.context_today(self)
-        date_from = data.get("date_from") or today.replace(day=1)
-        date_to = data.get("date_to") or today
+        default_from, default_to = self.env[
+            "res.partner"
+        ]._b2b_credit_statement_default_period()
+        date_from = data.get("date_from") or default_from
+        date_to = data.get("date_to") or default_to
         company = self.env["res.company"].browse(
             data.get("company_id") or self.env.company.id
         )

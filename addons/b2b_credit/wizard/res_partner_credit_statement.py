@@ -5,8 +5,8 @@ import base64
 from odoo import Command, fields, models
 
 
-def _first_of_month(record):
-    return fields.Date.context_today(record).replace(day=1)
+def _default_date_from(record):
+    return record.env["res.partner"]._b2b_credit_statement_default_period()[0]
 
 
 class ResPartnerCreditStatement(models.TransientModel):
@@ -17,7 +17,7 @@ class ResPartnerCreditStatement(models.TransientModel):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
-    date_from = fields.Date(required=True, default=_first_of_month)
+    date_from = fields.Date(required=True, default=_default_date_from)
     date_to = fields.Date(required=True, default=fields.Date.context_today)
 
     def _report_data(self):

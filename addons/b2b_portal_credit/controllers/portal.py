@@ -65,15 +65,18 @@ class B2bPortalCredit(CustomerPortal):
     def _b2b_statement_period(self, date_from=None, date_to=None):
         """Parse and check the period typed by the user.
 
-        :return: (date_from, date_to, errors); the dates default to the current
-            month; ``errors`` is a list of messages (empty when valid).
+        :return: (date_from, date_to, errors); the dates default to the
+            statement's default period (previous month and current month so
+            far); ``errors`` is a list of messages (empty when valid).
         """
-        today = fields.Date.context_today(request.env.user)
+        default_from, default_to = request.env[
+            "res.partner"
+        ]._b2b_credit_statement_default_period()
         errors = []
         dates = {}
         for key, value, default, label in (
-            ("from", date_from, today.replace(day=1), request.env._("start date")),
-            ("to", date_to, today, request.env._("end date")),
+            ("from", date_from, default_from, request.env._("start date")),
+            ("to", date_to, default_to, request.env._("end date")),
         ):
             if not value:
                 dates[key] = default

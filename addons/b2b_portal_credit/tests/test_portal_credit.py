@@ -1,5 +1,9 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from .common import B2bPortalCreditCommon
@@ -118,6 +122,31 @@ class TestPortalCredit(B2bPortalCreditCommon):
         html = self._get("/my/b2b/statement", self.finance.login).text
         self.assertIn('id="b2b_statement_table"', html)
         self.assertNotIn('id="b2b_statement_errors"', html)
+
+    @freeze_time("2026-03-03")
+    def test_statement_default_period_is_one_rule(self):
+        """Asked without dates, the portal page, the PDF report and the
+        backend wizard show the same period: the previous month and the
+        current one so far (on March 3rd, February 1st to March 3rd)."""
+        expected = (date(2026, 2, 1), date(2026, 3, 3))
+        Partner = self.env["res.partner"]
+        self.assertEqual(Partner._b2b_credit_statement_default_period(), expected)
+        html = self._get("/my/b2b/statement", self.finance.login).text
+        self.assertIn('id="b2b_date_from" name="date_from"', html)
+        self.assertIn('value="2026-02-01"', html)
+        self.assertIn('value="2026-03-03"', html)
+        self.assertIn(self.feb.name, html)  # February's invoice is listed
+        wizard = self.env["res.partner.credit.statement"].new(
+            {"partner_id": self.dealer.id}
+        )
+        self.assertEqual((wizard.date_from, wizard.date_to), expected)
+        statement = self.dealer._b2b_credit_statement(*expected, self.env.company)
+        values = self.env[
+            "report.b2b_credit.report_res_partner_statement"
+        ]._get_report_values(self.dealer.ids)
+        self.assertEqual(
+            values["statements"][self.dealer.id]["lines"], statement["lines"]
+        )
 
     def test_statement_refused(self):
         for login in (self.purchaser.login, self.approver.login, "b2b_credit_invoicer"):
