@@ -57,8 +57,9 @@ class LiveServer:
         self._ids = itertools.count(1)
 
     # -- process ---------------------------------------------------------
-    def start(self, timeout=120):
-        cmd = [
+    def command(self):
+        """The command line of the server (subclasses: other settings)."""
+        return [
             *odoo_cmd(self.odoo_env, self.db),
             f"--db-filter=^{self.db}$",
             f"--workers={self.workers}",
@@ -74,7 +75,9 @@ class LiveServer:
             "--log-level=warn",
             f"--logfile={self.logfile}",
         ]
-        self.proc = subprocess.Popen(cmd, cwd="/", start_new_session=True)
+
+    def start(self, timeout=120):
+        self.proc = subprocess.Popen(self.command(), cwd="/", start_new_session=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -19,7 +19,6 @@ import secrets
 import shutil
 import subprocess
 import tempfile
-import time
 import unicodedata
 from pathlib import Path
 
@@ -45,8 +44,8 @@ class ShippedConfigServer(LiveServer):
             + f"data_dir = {odoo_env['data_dir']}\n"
         )
 
-    def start(self, timeout=120):
-        cmd = [
+    def command(self):
+        return [
             *odoo_cmd(self.odoo_env, self.db),
             "-c",
             str(self.conf),
@@ -56,19 +55,6 @@ class ShippedConfigServer(LiveServer):
             f"--gevent-port={_free_port()}",
             f"--logfile={self.logfile}",
         ]
-        self.proc = subprocess.Popen(cmd, cwd="/", start_new_session=True)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"Odoo exited; log: {self.logfile}")
-            try:
-                if requests.get(f"{self.url}/web/health", timeout=2).ok:
-                    return self
-            except requests.RequestException:
-                pass
-            time.sleep(0.5)
-        self.stop()
-        raise RuntimeError(f"Odoo did not answer within {timeout}s")
 
     def session(self, login, password):
         """A browser-like session logged in through /web/login."""
