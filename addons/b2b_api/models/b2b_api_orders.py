@@ -25,8 +25,8 @@ from .b2b_api import (
 
 # The model is split over files by concern, as Odoo core splits its large
 # models (one class per concern, same _inherit).
-class B2bApi(models.AbstractModel):  # pylint: disable=consider-merging-classes-inherited
-    _inherit = "b2b.api"
+class B2bApi(models.AbstractModel):
+    _inherit = "b2b.api"  # pylint: disable=consider-merging-classes-inherited
 
     # ------------------------------------------------------------------
     # The order of a call

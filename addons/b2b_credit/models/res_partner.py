@@ -9,8 +9,10 @@ from .res_company import CREDIT_STAGES
 HOLD_TYPES = [("manual", "Manual"), ("auto", "Automatic (overdue)")]
 
 
+# The model is split over files by concern, as Odoo core splits its large
+# models (one class per concern, same _inherit).
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     b2b_credit_own_limit = fields.Boolean(
         string="Own Credit Limit",

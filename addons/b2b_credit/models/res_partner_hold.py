@@ -11,8 +11,8 @@ from odoo.tools.misc import formatLang
 
 # The model is split over files by concern, as Odoo core splits its large
 # models (one class per concern, same _inherit).
-class ResPartner(models.Model):  # pylint: disable=consider-merging-classes-inherited
-    _inherit = "res.partner"
+class ResPartner(models.Model):
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     # ------------------------------------------------------------------
     # Holds and temporary increases
