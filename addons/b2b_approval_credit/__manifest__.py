@@ -15,4 +15,5 @@
     "installable": True,
     "auto_install": True,
     "depends": ["b2b_approval_sale", "b2b_credit_sale"],
+    "data": ["views/b2b_approval_rule_views.xml"],
 }

@@ -7,9 +7,6 @@ from odoo.addons.b2b_approval_sale.models.sale_order import (
 )
 from odoo.addons.b2b_credit.models.b2b_credit_document_mixin import OVERRIDE_FIELDS
 
-#: rules whose domain names this field are "credit limit" rules
-CREDIT_FIELD = "b2b_credit_exceeded"
-
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -34,9 +31,7 @@ class SaleOrder(models.Model):
         override was granted."""
         self.ensure_one()
         # sudo: rules are configuration, unreadable for portal approvers.
-        rules = request.sudo().rule_ids.filtered(
-            lambda rule: CREDIT_FIELD in (rule.domain or "")
-        )
+        rules = request.sudo().rule_ids.filtered("b2b_credit_override")
         if not rules or self.state not in ("draft", "sent"):
             return False
         reasons = self._b2b_credit_order_reasons().get(self, [])

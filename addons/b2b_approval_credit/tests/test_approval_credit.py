@@ -106,3 +106,38 @@ class TestApprovalCredit(B2bCreditSaleCommon):
         self.assertTrue(request)
         self.assertFalse(order._b2b_approval_credit_override(request))
         self.assertFalse(order.b2b_credit_override_date)
+
+    def test_credit_override_is_an_explicit_rule_field(self):
+        """The rule says whether its approval overrides the credit limit: by
+        default when its condition filters on the credit-limit field (read
+        from the domain's leaves, not its text), and as the user sets it."""
+        self.assertTrue(self.rule.b2b_credit_override)
+        Rule = self.env["b2b.approval.rule"]
+        amount_rule = Rule.create(
+            {
+                "name": "Large orders",
+                "model_id": self.rule.model_id.id,
+                "scope": "seller",
+                # the field's name in a text value is no credit condition
+                "domain": "[('note', 'ilike', 'b2b_credit_exceeded')]",
+            }
+        )
+        self.assertFalse(amount_rule.b2b_credit_override)
+        # ticked by hand: its approvals override a credit-limit block too
+        self.rule.domain = "[('amount_total', '>', 1200)]"
+        self.assertFalse(self.rule.b2b_credit_override)
+        self.rule.b2b_credit_override = True
+        order = self._order(15, user=self.salesman)
+        order.with_user(self.salesman).action_confirm()
+        request = order.b2b_approval_request_ids
+        self.assertEqual(request.rule_ids, self.rule)
+        request.with_user(self.approver).action_approve()
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(order.b2b_credit_override_source, request.display_name)
+        # unticked: the same approval grants no override
+        self.rule.b2b_credit_override = False
+        order = self._order(15, user=self.salesman)
+        order.with_user(self.salesman).action_confirm()
+        request = order.b2b_approval_request_ids
+        self.assertFalse(order._b2b_approval_credit_override(request))
+        self.assertFalse(order.b2b_credit_override_date)
