@@ -120,13 +120,31 @@ class B2bApprovalMixin(models.AbstractModel):
     # CRUD
     # ------------------------------------------------------------------
     def write(self, vals):
+        state_field = self._b2b_approval_state_field
         if (
             self.env.context.get("b2b_approval_transition") is TRANSITION
             or not (set(vals) - ALWAYS_HARMLESS)
+            # Leaving the approvable states (confirmation, cancellation,
+            # posting, ...): every record ends outside ``state_from``, where
+            # the loop below never resets anything; no lookup (a document
+            # that leaves them by cancellation is handled by the glue's
+            # cancel hook, ``_b2b_approval_cancelled``).
+            or (
+                state_field in vals
+                and vals[state_field] not in self._b2b_approval_state_from
+            )
+            # Only the state changes, inside the approvable states (e.g. the
+            # quotation is sent): nothing to reset unless a record is reopened.
+            or (
+                not (set(vals) - ALWAYS_HARMLESS - {state_field})
+                and all(
+                    state in self._b2b_approval_state_from
+                    for state in self.mapped(state_field)
+                )
+            )
             or not self._b2b_approval_has_rules()
         ):
             return super().write(vals)
-        state_field = self._b2b_approval_state_field
         requests = self._b2b_approval_requests(states=("pending", "approved"))
         if not requests:
             return super().write(vals)
@@ -203,6 +221,25 @@ class B2bApprovalMixin(models.AbstractModel):
         # sudo: the requests of documents the user is working on; nothing of
         # them is returned to the client by this private method.
         return self.env["b2b.approval.request"].sudo().search(domain)
+
+    def _b2b_approval_may_have_requests(self):
+        """Whether a request of this model may exist (cached, no query once
+        known; see ``b2b.approval.request._b2b_model_has_requests``).
+
+        False only when no request of the model exists at all, whatever its
+        rule (active, archived or deleted): a model that never needed an
+        approval pays nothing where only existing requests matter.
+        """
+        return self.env["b2b.approval.request"]._b2b_model_has_requests(self._name)
+
+    def _b2b_approval_cancelled(self, reason):
+        """Close the pending (or approved, unused) requests of cancelled
+        documents, even of rules archived since: a glue module calls it from
+        its cancel method. No query for a model without any request."""
+        if self.ids and self._b2b_approval_may_have_requests():
+            self._b2b_approval_requests(states=("pending", "approved"))._b2b_reset(
+                reason
+            )
 
     def _b2b_approval_dealer(self):
         """The dealer (commercial partner) of the document, or empty."""

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from .b2b_approval_rule import SCOPES
@@ -111,6 +111,40 @@ class B2bApprovalRequest(models.Model):
             request.display_name = self.env._(
                 "Approval of %s", request.res_name or request.res_id
             )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        # The first request of a model turns ``_b2b_model_has_requests`` on
+        # (in every worker: the registry cache is cleared for all of them).
+        # Afterwards it stays true: creating requests clears nothing.
+        if any(
+            not self._b2b_model_has_requests(vals.get("res_model"))
+            for vals in vals_list
+        ):
+            self.env.registry.clear_cache()  # _b2b_model_has_requests
+        return super().create(vals_list)
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()  # _b2b_model_has_requests
+        return res
+
+    @api.model
+    @tools.ormcache("model_name")
+    def _b2b_model_has_requests(self, model_name):
+        """Whether any request (any state) of ``model_name`` exists.
+
+        Cached: a model whose documents never needed an approval costs no
+        query where only existing requests matter (cancellation). Requests
+        are never deleted by the engine (they are cancelled), so the answer
+        only turns true on the first creation, which clears the cache; an
+        ``unlink`` clears it too.
+        """
+        # sudo: existence only, nothing of the requests is returned.
+        return bool(self.sudo().search_count([("res_model", "=", model_name)], limit=1))
 
     # ------------------------------------------------------------------
     # Actions (RPC entry points: every check is done in the line methods)

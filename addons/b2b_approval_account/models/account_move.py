@@ -71,9 +71,7 @@ class AccountMove(models.Model):
     def button_cancel(self):
         """A cancelled entry no longer waits for anybody's approval."""
         res = super().button_cancel()
-        self._b2b_approval_requests(states=("pending", "approved"))._b2b_reset(
-            self.env._("The entry was cancelled.")
-        )
+        self._b2b_approval_cancelled(self.env._("The entry was cancelled."))
         return res
 
     def _b2b_approval_message(self):

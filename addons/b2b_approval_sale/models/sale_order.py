@@ -97,9 +97,7 @@ class SaleOrder(models.Model):
         pending (or approved, not yet used) requests are closed, whichever
         path cancels it (button, portal, RPC, the integrator API)."""
         res = super()._action_cancel()
-        self._b2b_approval_requests(states=("pending", "approved"))._b2b_reset(
-            self.env._("The order was cancelled.")
-        )
+        self._b2b_approval_cancelled(self.env._("The order was cancelled."))
         return res
 
     def _confirmation_error_message(self):

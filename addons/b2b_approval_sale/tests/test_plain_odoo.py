@@ -6,15 +6,11 @@ from odoo.tests import tagged
 from .common import B2bApprovalSaleCommon
 
 APPROVAL_TABLES = ("b2b_approval_request", "b2b_approval_rule")
+REQUEST_TABLE = '"b2b_approval_request"'
 
 
-@tagged("post_install", "-at_install")
-class TestPlainOdooApprovalSale(B2bApprovalSaleCommon):
-    """``sale.order`` ``action_confirm``, ``write``, ``_action_cancel``,
-    ``_confirmation_error_message`` and ``sale.order.line`` ``create`` /
-    ``write`` / ``unlink`` are plain Odoo for a plain salesman: for a
-    customer that is not a dealer when the rules are the dealers' (a tier),
-    and at no query at all when no rule exists."""
+class PlainOdooApprovalSaleCommon(B2bApprovalSaleCommon):
+    """A customer that is not a dealer, its orders and query logging."""
 
     @classmethod
     def setUpClass(cls):
@@ -40,10 +36,13 @@ class TestPlainOdooApprovalSale(B2bApprovalSaleCommon):
         )
 
     def _warm_rule_cache(self):
-        """The rule ids are in Odoo's ormcache, warm in a running server."""
+        """The rule ids (and whether the model has requests) are in Odoo's
+        ormcache, warm in a running server."""
         Rule = self.env["b2b.approval.rule"]
-        for scope in ("seller", "dealer"):
-            Rule._b2b_get_rule_ids("sale.order", scope)
+        for model in ("sale.order", "account.move"):
+            for scope in ("seller", "dealer"):
+                Rule._b2b_get_rule_ids(model, scope)
+            self.env["b2b.approval.request"]._b2b_model_has_requests(model)
 
     def _queries(self, func):
         self.env.flush_all()
@@ -59,6 +58,15 @@ class TestPlainOdooApprovalSale(B2bApprovalSaleCommon):
         self.env.flush_all()
         self.patch(self.env.cr, "execute", execute)
         return [q for q in queries if any(table in q for table in APPROVAL_TABLES)]
+
+
+@tagged("post_install", "-at_install")
+class TestPlainOdooApprovalSale(PlainOdooApprovalSaleCommon):
+    """``sale.order`` ``action_confirm``, ``write``, ``_action_cancel``,
+    ``_confirmation_error_message`` and ``sale.order.line`` ``create`` /
+    ``write`` / ``unlink`` are plain Odoo for a plain salesman: for a
+    customer that is not a dealer when the rules are the dealers' (a tier),
+    and at no query at all when no rule exists."""
 
     def test_dealer_rule_plain_customer(self):
         """A rule of the dealers' tier: the customer that is not a dealer
@@ -110,8 +118,101 @@ class TestPlainOdooApprovalSale(B2bApprovalSaleCommon):
         self.assertEqual(order.order_line.product_uom_qty, 12)
         self.assertFalse(self._queries(order.action_confirm))
         self.assertEqual(order.state, "sale")
-        # the cancellation closes the order's open requests: it looks them
-        # up (nothing is written)
+        # no order ever needed an approval: the cancellation looks no
+        # request up (cached, see _b2b_model_has_requests)
+        self._warm_rule_cache()
+        self.assertFalse(self._queries(order._action_cancel))
+        self.assertEqual(order.state, "cancel")
+
+
+@tagged("post_install", "-at_install")
+class TestPlainOdooApprovalSaleCost(PlainOdooApprovalSaleCommon):
+    """What a customer that is not a dealer pays once the dealers have rules
+    and requests: confirming and cancelling its orders look up no approval
+    request; reopening one (back to quotation) looks them up once, since an
+    approval may have been given; a pending request of a rule archived since
+    is still closed when its order is cancelled."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.rule = cls._create_rule(
+            [
+                {
+                    "approver_type": "user",
+                    "user_ids": [Command.set(cls.sales_manager.ids)],
+                }
+            ],
+            "[('amount_untaxed', '>', 0)]",
+            tier_ids=[Command.set(cls.tier.ids)],
+        )
+
+    def _dealer_waiting(self):
+        order = self._create_order()
+        order.action_confirm()
+        self.assertEqual(order.state, "draft")
+        request = order._b2b_approval_requests()
+        self.assertEqual(request.state, "pending")
+        return order, request
+
+    def test_confirm_cancel_reopen_plain_customer(self):
+        """Request lookups for the customer's order (requests of the dealer
+        exist): writing state = sent or sale 0 (before: 1 each), cancelling 1
+        (the order might have an open request), back to quotation 1 (the
+        lookup that may reset an approval)."""
+        self._dealer_waiting()
+        order = self._plain_order()
+        self._warm_rule_cache()
+        self.assertTrue(
+            self.env["b2b.approval.request"]._b2b_model_has_requests("sale.order")
+        )
+        order = order.with_user(self.salesman)
+        # the writes of the state (imports, RPC, Odoo's own confirmation and
+        # cancellation): no request lookup (before: one each)
+        for state in ("sent", "sale"):
+            queries = self._queries(lambda state=state: order.write({"state": state}))
+            self.assertEqual(order.state, state)
+            # (the direct confirmation reads the rules to match them)
+            self.assertFalse([q for q in queries if REQUEST_TABLE in q], state)
+        self._warm_rule_cache()
         queries = self._queries(order._action_cancel)
         self.assertEqual(order.state, "cancel")
-        self.assertFalse([q for q in queries if not q.startswith("SELECT")], queries)
+        # sale.order._action_cancel writes state = cancel (no lookup) then
+        # closes the order's open requests (one indexed lookup: requests of
+        # the model exist, the order might have one)
+        self.assertEqual(len(queries), 1, queries)
+        self.assertTrue(queries[0].startswith("SELECT"), queries)
+        self._warm_rule_cache()
+        queries = self._queries(order.action_draft)
+        self.assertEqual(order.state, "draft")
+        self.assertEqual(len(queries), 1, queries)
+        self.assertIn(REQUEST_TABLE, queries[0])
+        self.assertFalse(order._b2b_approval_requests())
+
+    def test_cancel_closes_request_of_archived_rule(self):
+        """The dealer's quotation waits; the rule is archived (no active rule
+        is left on orders); cancelling the quotation still closes the
+        request, and the approver's inbox is empty."""
+        order, request = self._dealer_waiting()
+        self.rule.active = False
+        self.assertFalse(order._b2b_approval_has_rules())
+        order._action_cancel()
+        self.assertEqual(order.state, "cancel")
+        self.assertEqual(request.state, "cancelled")
+        self.assertEqual(request.reset_reason, "The order was cancelled.")
+
+    def test_first_request_clears_cache(self):
+        """Without any request the cached answer is False; the first request
+        of the model turns it True at once (the registry cache is cleared),
+        and an unlink recomputes it."""
+        Request = self.env["b2b.approval.request"]
+        self.env["b2b.approval.request"].sudo().search(
+            [("res_model", "=", "sale.order")]
+        ).unlink()
+        self.assertFalse(Request._b2b_model_has_requests("sale.order"))
+        order, request = self._dealer_waiting()
+        self.assertTrue(Request._b2b_model_has_requests("sale.order"))
+        request.sudo().unlink()
+        self.assertFalse(Request._b2b_model_has_requests("sale.order"))
+        order._action_cancel()
+        self.assertEqual(order.state, "cancel")
