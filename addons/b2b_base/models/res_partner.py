@@ -123,20 +123,32 @@ class ResPartner(models.Model):
     # Commercial fields: contacts inherit the dealer profile
     # ------------------------------------------------------------------
     @api.model
+    def _b2b_commercial_fields(self):
+        """The suite's commercial fields (the dealer profile)."""
+        return ["b2b_is_dealer", "b2b_tier_id", "b2b_region_id", "b2b_state"]
+
+    @api.model
     def _commercial_fields(self):
-        return super()._commercial_fields() + [
-            "b2b_is_dealer",
-            "b2b_tier_id",
-            "b2b_region_id",
-            "b2b_state",
-        ]
+        return super()._commercial_fields() + self._b2b_commercial_fields()
 
     def _commercial_sync_to_children(self, fields_to_sync=None):
         # The contacts inherit the dealer profile: do not log one tracking
-        # message per contact for each change of the dealer.
-        return super(
-            ResPartner, self.with_context(mail_notrack=True)
-        )._commercial_sync_to_children(fields_to_sync)
+        # message per contact for each change of the dealer. Only the suite's
+        # own fields are synced untracked: Odoo's (e.g. the tracked VAT) keep
+        # the tracking messages plain Odoo logs on every contact.
+        if fields_to_sync is None:
+            fields_to_sync = self._commercial_fields()
+        own = set(self._b2b_commercial_fields())
+        odoo_fields = [name for name in fields_to_sync if name not in own]
+        b2b_fields = [name for name in fields_to_sync if name in own]
+        res = True
+        if odoo_fields or not b2b_fields:
+            res = super()._commercial_sync_to_children(odoo_fields)
+        if b2b_fields:
+            res = super(
+                ResPartner, self.with_context(mail_notrack=True)
+            )._commercial_sync_to_children(b2b_fields)
+        return res
 
     # ------------------------------------------------------------------
     # Constraints

@@ -19,14 +19,28 @@ class ResUsers(models.Model):
 
     @api.depends("groups_id")
     def _compute_b2b_role_ids(self):
-        roles = self.env["b2b.buyer.role"].sudo().search([])
+        # The roles' groups come from a cache: computing the roles of a user
+        # that is nobody's buyer (any internal or plain portal user) costs no
+        # query of the suite.
+        by_group = self.env["b2b.buyer.role"]._b2b_get_roles_by_group()
         for user in self:
-            user.b2b_role_ids = roles.filtered_domain(
-                [("group_id", "in", user.groups_id.ids)]
+            group_ids = set(user.groups_id.ids)
+            user.b2b_role_ids = self.env["b2b.buyer.role"].browse(
+                [
+                    role_id
+                    for group_id, (role_id, active) in by_group.items()
+                    if active and group_id in group_ids
+                ]
             )
 
     def _inverse_b2b_role_ids(self):
-        roles = self.env["b2b.buyer.role"].sudo().search([])
+        by_group = self.env["b2b.buyer.role"]._b2b_get_roles_by_group()
+        # sudo: configuration data (the roles' groups).
+        roles = (
+            self.env["b2b.buyer.role"]
+            .sudo()
+            .browse([role_id for role_id, active in by_group.values() if active])
+        )
         for user in self:
             commands = [
                 Command.link(role.group_id.id)
@@ -57,13 +71,9 @@ class ResUsers(models.Model):
 
     @api.model
     def _b2b_role_groups(self):
-        return (
-            self.env["b2b.buyer.role"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([])
-            .group_id
-        )
+        """The groups of every role, archived ones included (cached)."""
+        by_group = self.env["b2b.buyer.role"]._b2b_get_roles_by_group()
+        return self.env["res.groups"].browse(list(by_group))
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -4,3 +4,4 @@ from . import test_buyer_roles
 from . import test_access
 from . import test_multi_company
 from . import test_portal_rpc
+from . import test_plain_odoo

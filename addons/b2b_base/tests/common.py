@@ -1,5 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
+
 from odoo.tests import TransactionCase, new_test_user
 
 OWN = "b2b_base.b2b_base_group_salesman_own"
@@ -79,3 +81,47 @@ class B2bBaseCommon(TransactionCase):
         return new_test_user(
             cls.env, login=login, groups=groups, name=login, partner_id=contact.id
         )
+
+
+#: a table of the suite read or written by a query (its columns on Odoo's own
+#: tables, e.g. ``"res_partner"."b2b_is_dealer"``, do not match)
+B2B_TABLE_RE = re.compile(r'\b(?:FROM|JOIN|INTO|UPDATE)\s+"?(b2b_\w+)', re.IGNORECASE)
+
+
+class B2bQueryLogMixin:
+    """Log the SQL a piece of code issues (mixed into a test case).
+
+    Asserting that no query reads or writes a table of the suite is robust
+    where an exact query count is not (Odoo's own count changes with caches,
+    prefetching and versions): it proves that the suite's code did not run
+    its own queries, whatever Odoo does around it. It also works over HTTP,
+    since an ``HttpCase`` request runs on the test cursor.
+    """
+
+    def _b2b_log_queries(self, func, *args, **kwargs):
+        """(result of ``func``, every query it issued) with flushes around."""
+        self.env.flush_all()
+        queries = []
+        cr = self.env.cr
+        execute = cr.execute
+
+        def logged_execute(query, params=None, log_exceptions=True):
+            queries.append(str(getattr(query, "code", query)))
+            return execute(query, params, log_exceptions)
+
+        self.patch(cr, "execute", logged_execute)
+        try:
+            result = func(*args, **kwargs)
+            self.env.flush_all()
+        finally:
+            self.patch(cr, "execute", execute)
+        return result, queries
+
+    @staticmethod
+    def _b2b_tables(queries):
+        """{b2b table: number of queries} of ``queries``."""
+        tables = {}
+        for query in queries:
+            for table in set(B2B_TABLE_RE.findall(query)):
+                tables[table] = tables.get(table, 0) + 1
+        return tables
