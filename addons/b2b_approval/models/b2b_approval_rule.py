@@ -157,6 +157,11 @@ class B2bApprovalRule(models.Model):
     def _b2b_match(self, document, dealer):
         """True when this rule applies to ``document`` (no query per rule)."""
         self.ensure_one()
+        if self.scope == "dealer" and not dealer.b2b_is_dealer:
+            # Approved inside the dealer, by its buyers: a customer that is
+            # not a dealer has none, its documents are plain Odoo (without
+            # this, a dealer-side rule with no tier refused their orders).
+            return False
         if self.company_id and "company_id" in document._fields:
             if document.company_id and document.company_id != self.company_id:
                 return False
