@@ -22,6 +22,10 @@ class ResUsers(models.Model):
         "user_id",
         "dealer_id",
         string="API Dealers",
+        # a new user made from a template (signup, portal invitation) or a
+        # duplicate acts for no dealer until linked: least privilege, and
+        # plain users cost no read of the links when created
+        copy=False,
         domain="[('b2b_is_dealer', '=', True), ('is_company', '=', True)]",
         help="The dealers this integration user may act for. A dealer's own "
         "portal user can only be linked to its dealer; a brand-side system "
@@ -48,8 +52,21 @@ class ResUsers(models.Model):
             elif not user.b2b_api_integration and group in user.groups_id:
                 user.groups_id = [fields.Command.unlink(group.id)]
 
-    @api.constrains("b2b_api_dealer_ids", "partner_id", "groups_id")
+    @api.constrains("b2b_api_dealer_ids")
     def _check_b2b_api_dealer_ids(self):
+        self._b2b_api_check_dealers()
+
+    @api.constrains("partner_id", "groups_id")
+    def _check_b2b_api_dealer_ids_user(self):
+        # Only integration users act for their dealers: creating or editing
+        # any other user costs no query of the dealer links (a link written
+        # on one is checked by the constraint above; it is checked again
+        # when the user becomes an integration user).
+        self.filtered(
+            lambda user: user._b2b_api_is_integration()
+        )._b2b_api_check_dealers()
+
+    def _b2b_api_check_dealers(self):
         for user in self:
             dealers = user.b2b_api_dealer_ids
             if dealers.filtered(
