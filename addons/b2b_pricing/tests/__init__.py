@@ -3,3 +3,4 @@ from . import test_dealer_pricelist
 from . import test_order_rules
 from . import test_price_list
 from . import test_pricing_service
+from . import test_plain_odoo
