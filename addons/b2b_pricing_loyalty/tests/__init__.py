@@ -1,1 +1,2 @@
 from . import test_promotions
+from . import test_plain_odoo
