@@ -4,3 +4,4 @@ from . import test_portal_flows
 from . import test_team
 from . import test_query_count
 from . import test_tours
+from . import test_plain_odoo

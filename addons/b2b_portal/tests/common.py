@@ -6,6 +6,7 @@ from unittest.mock import patch
 from odoo import Command, http
 from odoo.tests import HttpCase, new_test_user
 
+from odoo.addons.b2b_base.tests.common import B2bQueryLogMixin
 from odoo.addons.b2b_pricing_sale.tests.common import B2bPricingSaleCommon
 
 ADMIN = "b2b_base.b2b_base_group_buyer_admin"
@@ -137,3 +138,46 @@ class B2bPortalQueryCountMixin:
 
         with patch.object(cls, method_name, counted):
             yield result
+
+
+#: what the suite's portal templates put in a page (ids, classes, links)
+#: (``b2b_portal_home``, ``b2b_card_*``, ``b2b_order_actions``,
+#: ``b2b_credit_card``, ``b2b_approval_card``, ``b2b_approval_timeline``, the
+#: price list cards...), not in text (a user may be called "b2b_...")
+B2B_HTML_MARKERS = ('id="b2b_', 'name="b2b_', "/my/b2b/")
+
+
+class B2bPlainPortalMixin(B2bQueryLogMixin):
+    """Odoo's portal pages as a user the suite does not concern (a portal
+    customer that is no dealer, an internal user without B2B groups), mixed
+    into an ``HttpCase``: the page is Odoo's (no marker of the suite's
+    templates) and the suite runs no query of its own tables while serving
+    it. The SQL of the warm request is logged (``HttpCase`` requests run on
+    the test cursor) rather than counted: a total count moves with Odoo's
+    caches and versions, a query of a ``b2b_*`` table is the suite's own."""
+
+    def _b2b_plain_get(self, login, url):
+        """(response, queries) of the warm request of ``url`` by ``login``."""
+        self.authenticate(login, login)
+        for _warm in range(2):  # templates, assets, access and role caches
+            self.assertEqual(self.url_open(url).status_code, 200, url)
+        return self._b2b_log_queries(self.url_open, url)
+
+    def _b2b_assert_plain_page(self, login, url, *odoo_markers):
+        response, queries = self._b2b_plain_get(login, url)
+        self.assertEqual(response.status_code, 200, url)
+        for marker in odoo_markers:
+            self.assertIn(marker, response.text, url)
+        for marker in B2B_HTML_MARKERS:
+            self.assertNotIn(marker, response.text, f"{url}: {marker}")
+        self.assertEqual(self._b2b_tables(queries), {}, url)
+        return response
+
+    def _b2b_plain_counters(self, login, counters):
+        """Odoo's home counters (``/my/counters``) and the queries."""
+        self.authenticate(login, login)
+        for _warm in range(2):
+            self.make_jsonrpc_request("/my/counters", {"counters": counters})
+        return self._b2b_log_queries(
+            self.make_jsonrpc_request, "/my/counters", {"counters": counters}
+        )
