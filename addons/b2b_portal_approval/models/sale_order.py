@@ -16,9 +16,16 @@ class SaleOrder(models.Model):
 
         :return: list of dict(scope, state, reset_reason, steps=[dict(name,
             state, approvers, decided_by, decision_date, comment)]), oldest
-            request first.
+            request first; empty for an order of a customer that is no dealer.
         """
         self.ensure_one()
+        # Customers that are not dealers see Odoo's own order page: no
+        # timeline and no query (nor when no order ever needed an approval).
+        if (
+            not self.partner_id.commercial_partner_id.b2b_is_dealer
+            or not self._b2b_approval_may_have_requests()
+        ):
+            return []
         # sudo: the approval history of an order the user may read (see above).
         requests = self.sudo()._b2b_approval_requests().sorted("id")
         timeline = []
