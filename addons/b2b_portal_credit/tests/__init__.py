@@ -1,2 +1,3 @@
 from . import test_portal_credit
 from . import test_query_count
+from . import test_plain_odoo
