@@ -3,6 +3,8 @@
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.b2b_base.tests.common import B2bQueryLogMixin
+
 from .common import B2bCreditCommon
 
 #: markers of the queries the credit decision issues when it applies
@@ -82,3 +84,76 @@ class TestPlainOdooCredit(B2bCreditCommon):
         queries = self._post_as_accountant(invoice)
         self.assertEqual(invoice.state, "posted")
         self._assert_no_credit_query(queries)
+
+
+@tagged("post_install", "-at_install")
+class TestPlainOdooCreditPartner(B2bQueryLogMixin, B2bCreditCommon):
+    """``res.partner`` ``create`` / ``write`` (tier credit terms, own-value
+    flags) for customers that are not dealers: a salesman and an accountant
+    without B2B groups create and edit them as in plain Odoo (Odoo's credit
+    limit, payment terms), and no credit audit row, guard row or other
+    write of the suite's tables is made."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.salesman = new_test_user(
+            cls.env,
+            login="b2b_plain_credit_salesman",
+            groups="sales_team.group_sale_salesman",
+        )
+        cls.accountant = new_test_user(
+            cls.env,
+            login="b2b_plain_credit_accountant",
+            groups="account.group_account_invoice,base.group_partner_manager",
+        )
+
+    def _assert_no_b2b_write(self, queries):
+        writes = [
+            q
+            for q in queries
+            if q.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+            and self._b2b_tables([q])
+        ]
+        self.assertFalse(writes)
+        self.assertFalse([q for q in queries if "b2b_credit_guard" in q])
+
+    def test_salesman_creates_and_edits(self):
+        audits = self.env["b2b.credit.audit"].search_count([])
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        customer, queries = self._b2b_log_queries(
+            Partner.create,
+            {
+                "name": "Plain Credit Customer",
+                "is_company": True,
+                "child_ids": [Command.create({"name": "Plain Credit Buyer"})],
+            },
+        )
+        self._assert_no_b2b_write(queries)
+        __, queries = self._b2b_log_queries(
+            customer.write,
+            {"property_payment_term_id": self.pay_terms_a.id, "phone": "+32 1"},
+        )
+        self._assert_no_b2b_write(queries)
+        self.assertEqual(customer.property_payment_term_id, self.pay_terms_a)
+        self.assertFalse(customer.b2b_is_dealer)
+        self.assertEqual(self.env["b2b.credit.audit"].search_count([]), audits)
+
+    def test_accountant_sets_credit_limit(self):
+        """Odoo's partner credit limit (``use_partner_credit_limit``), set
+        and removed by an accountant: Odoo's values, no audit row."""
+        audits = self.env["b2b.credit.audit"].search_count([])
+        customer = self.customer.with_user(self.accountant)
+        __, queries = self._b2b_log_queries(
+            customer.write, {"use_partner_credit_limit": True, "credit_limit": 750.0}
+        )
+        self._assert_no_b2b_write(queries)
+        self.assertTrue(customer.use_partner_credit_limit)
+        self.assertEqual(customer.credit_limit, 750.0)
+        __, queries = self._b2b_log_queries(
+            customer.write, {"use_partner_credit_limit": False}
+        )
+        self._assert_no_b2b_write(queries)
+        self.assertFalse(customer.use_partner_credit_limit)
+        self.assertEqual(self.env["b2b.credit.audit"].search_count([]), audits)
+        self.assertFalse(customer.b2b_credit_hold)
