@@ -506,3 +506,41 @@ class ResPartner(models.Model):
                 Markup("<p>%s</p>") % self.env._("Reason: %s", reason)
             )
         return True
+
+    def _b2b_check_admin_buyers(self):
+        """An approved dealer whose team has active buyers keeps at least one
+        active admin buyer (the one who manages the team in the portal).
+
+        Checked by ``res.users.write`` whenever an active admin of the dealer
+        is deactivated or loses the role, on every path (portal team page,
+        backend, RPC). Deactivating the whole team at once stays possible.
+        """
+        if not self:
+            return
+        admin_group = self.env.ref("b2b_base.b2b_base_group_buyer_admin")
+        # sudo: counting the dealer's active portal users, whoever changes
+        # them (a dealer admin may not read the users of its own team).
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id.commercial_partner_id", "in", self.ids),
+                    ("share", "=", True),
+                ]
+            )
+        )
+        role_groups = users._b2b_role_groups()
+        buyers, admins = set(), set()
+        for user in users.filtered(lambda u: u.groups_id & role_groups):
+            dealer = user.partner_id.commercial_partner_id.id
+            buyers.add(dealer)
+            if admin_group in user.groups_id:
+                admins.add(dealer)
+        for dealer in self.filtered(lambda d: d.id in buyers - admins):
+            raise ValidationError(
+                self.env._(
+                    "%s needs at least one active administrator among its buyers.",
+                    dealer.display_name,
+                )
+            )

@@ -83,18 +83,32 @@ class ResUsers(models.Model):
         return users
 
     def write(self, vals):
-        """Check the buyer roles a user gains (or keeps while becoming internal).
+        """Check the buyer roles a user gains (or keeps while becoming internal),
+        and that an approved dealer keeps an active admin buyer.
 
         Removing roles, or revoking the portal access of a user whose dealer
         was suspended meanwhile, stays possible.
         """
         keys = set(vals)
         moved = bool(keys & {"partner_id", "parent_id"})
-        if not moved and not (
+        groups_change = bool(
             keys & {"groups_id", "b2b_role_ids"}
             or any(key.startswith(("in_group_", "sel_groups_")) for key in keys)
-        ):
+        )
+        if not moved and not groups_change and "active" not in keys:
             return super().write(vals)
+        # dealers whose active admin buyers are among these users (read from
+        # the users' groups: no query for users that are nobody's admin)
+        admin_group = self.env.ref("b2b_base.b2b_base_group_buyer_admin")
+        admin_dealers = self.filtered(
+            lambda u: u.active and u.share and admin_group in u.groups_id
+        ).partner_id.commercial_partner_id.filtered(
+            lambda d: d.b2b_is_dealer and d.b2b_state == "approved"
+        )
+        if not moved and not groups_change:
+            res = super().write(vals)
+            admin_dealers._b2b_check_admin_buyers()
+            return res
         role_groups = self._b2b_role_groups()
         before = {user.id: user.groups_id & role_groups for user in self}
         res = super().write(vals)
@@ -102,6 +116,7 @@ class ResUsers(models.Model):
             lambda u: (u.groups_id & role_groups)
             and (moved or not u.share or (u.groups_id & role_groups) - before[u.id])
         )._b2b_check_roles()
+        admin_dealers._b2b_check_admin_buyers()
         return res
 
     def _b2b_check_roles(self):

@@ -8,6 +8,7 @@ from .common import B2bBaseCommon
 
 ADMIN = "b2b_base.b2b_base_group_buyer_admin"
 PURCHASER = "b2b_base.b2b_base_group_buyer_purchaser"
+NEEDS_ADMIN = "needs at least one active administrator"
 
 
 @tagged("post_install", "-at_install")
@@ -22,6 +23,8 @@ class TestBuyerRoles(B2bBaseCommon):
         cls.role_finance = cls.env.ref("b2b_base.b2b_buyer_role_finance")
 
     def test_portal_user_of_approved_dealer(self):
+        # a second admin: the dealer keeps one when this user's roles change
+        self._create_portal_user(self.dealer, "b2b_portal_admin2", [ADMIN])
         user = self._create_portal_user(self.dealer, "b2b_portal_admin", [ADMIN])
         self.assertEqual(user.b2b_role_ids, self.role_admin)
         self.assertTrue(user._b2b_has_role("admin"))
@@ -107,3 +110,58 @@ class TestBuyerRoles(B2bBaseCommon):
         prospect = self._create_dealer("Prospect Co", "PC-2")
         with self.assertRaisesRegex(ValidationError, "not an approved dealer"):
             user.write({"parent_id": prospect.id})
+
+
+@tagged("post_install", "-at_install")
+class TestDealerKeepsAnAdmin(B2bBaseCommon):
+    """An approved dealer with active buyers keeps an active admin buyer, on
+    every path: the rule is in res.users.write, not in the portal page."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._approve(cls.dealer)
+        cls.admin_user = cls._create_portal_user(cls.dealer, "kaa_admin", [ADMIN])
+        cls.buyer = cls._create_portal_user(cls.dealer, "kaa_buyer", [PURCHASER])
+        cls.role_admin = cls.env.ref("b2b_base.b2b_buyer_role_admin")
+        cls.role_purchaser = cls.env.ref("b2b_base.b2b_buyer_role_purchaser")
+
+    def test_last_admin_cannot_be_deactivated(self):
+        # as an administrator over RPC would: plain ORM write
+        with self.assertRaises(ValidationError) as caught:
+            self.admin_user.write({"active": False})
+        self.assertIn(NEEDS_ADMIN, str(caught.exception))
+        self.assertTrue(self.admin_user.active)
+
+    def test_last_admin_cannot_lose_the_role(self):
+        with self.assertRaises(ValidationError) as caught:
+            self.admin_user.b2b_role_ids = self.role_purchaser
+        self.assertIn(NEEDS_ADMIN, str(caught.exception))
+        with self.assertRaises(ValidationError) as caught:
+            self.admin_user.write(
+                {"groups_id": [Command.unlink(self.env.ref(ADMIN).id)]}
+            )
+        self.assertIn(NEEDS_ADMIN, str(caught.exception))
+        self.assertIn(self.role_admin, self.admin_user.b2b_role_ids)
+
+    def test_another_admin_or_the_whole_team(self):
+        second = self._create_portal_user(self.dealer, "kaa_admin2", [ADMIN])
+        self.admin_user.write({"active": False})  # the second admin remains
+        self.assertFalse(self.admin_user.active)
+        # the whole team at once (e.g. a dealer that stops): allowed
+        (second | self.buyer).write({"active": False})
+        self.assertFalse((second | self.buyer).filtered("active"))
+
+    def test_purchasers_and_other_dealers_unaffected(self):
+        self.buyer.write({"active": False})
+        self.assertFalse(self.buyer.active)
+        # a plain portal user (no dealer)
+        contact = self.env["res.partner"].create({"name": "Plain customer"})
+        plain = new_test_user(
+            self.env,
+            login="kaa_plain",
+            groups="base.group_portal",
+            partner_id=contact.id,
+        )
+        plain.write({"active": False})
+        self.assertFalse(plain.active)
