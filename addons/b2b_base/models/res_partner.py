@@ -507,16 +507,20 @@ class ResPartner(models.Model):
             )
         return True
 
-    def _b2b_check_admin_buyers(self):
+    def _b2b_check_admin_buyers(self, leaving=None, deactivated=None):
         """An approved dealer whose team has active buyers keeps at least one
         active admin buyer (the one who manages the team in the portal).
 
-        Checked by ``res.users.write`` whenever an active admin of the dealer
-        is deactivated or loses the role, on every path (portal team page,
-        backend, RPC). Deactivating the whole team at once stays possible.
+        Checked by ``res.users.write`` before it deactivates an active admin
+        of the dealer or takes the role away (``leaving``: users that are no
+        longer active admins after the change, ``deactivated``: users that
+        are no longer active), on every path (portal team page, backend,
+        RPC). Deactivating the whole team at once stays possible.
         """
         if not self:
             return
+        leaving = leaving or self.env["res.users"]
+        deactivated = deactivated or self.env["res.users"]
         admin_group = self.env.ref("b2b_base.b2b_base_group_buyer_admin")
         # sudo: counting the dealer's active portal users, whoever changes
         # them (a dealer admin may not read the users of its own team).
@@ -534,8 +538,9 @@ class ResPartner(models.Model):
         buyers, admins = set(), set()
         for user in users.filtered(lambda u: u.groups_id & role_groups):
             dealer = user.partner_id.commercial_partner_id.id
-            buyers.add(dealer)
-            if admin_group in user.groups_id:
+            if user not in deactivated:
+                buyers.add(dealer)
+            if admin_group in user.groups_id and user not in leaving:
                 admins.add(dealer)
         for dealer in self.filtered(lambda d: d.id in buyers - admins):
             raise ValidationError(

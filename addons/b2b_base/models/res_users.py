@@ -4,6 +4,26 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 
+def _x2many_ids(current, commands):
+    """The ids of an x2many field once ``commands`` (Odoo's write commands,
+    a recordset or a list of ids) are applied to ``current``."""
+    if isinstance(commands, models.BaseModel):
+        return set(commands.ids)
+    ids = set(current)
+    for command in commands or ():
+        if isinstance(command, int):
+            ids.add(command)
+        elif command[0] in (Command.UNLINK, Command.DELETE):
+            ids.discard(command[1])
+        elif command[0] == Command.LINK:
+            ids.add(command[1])
+        elif command[0] == Command.CLEAR:
+            ids.clear()
+        elif command[0] == Command.SET:
+            ids = set(command[2])
+    return ids
+
+
 class ResUsers(models.Model):
     _inherit = "res.users"
 
@@ -97,18 +117,27 @@ class ResUsers(models.Model):
         )
         if not moved and not groups_change and "active" not in keys:
             return super().write(vals)
-        # dealers whose active admin buyers are among these users (read from
-        # the users' groups: no query for users that are nobody's admin)
+        # Dealers whose active admin buyers are among these users (read from
+        # the users' groups: no query for users that are nobody's admin). The
+        # dealer must keep one: checked before writing when the change can be
+        # read from ``vals`` (nothing is written, no cache sees a state that
+        # is then refused), after it otherwise.
         admin_group = self.env.ref("b2b_base.b2b_base_group_buyer_admin")
-        admin_dealers = self.filtered(
+        admins = self.filtered(
             lambda u: u.active and u.share and admin_group in u.groups_id
-        ).partner_id.commercial_partner_id.filtered(
+        )
+        staying = admins._b2b_admins_after_write(vals, admin_group)
+        leaving = admins if staying is None else admins - staying
+        admin_dealers = leaving.partner_id.commercial_partner_id.filtered(
             lambda d: d.b2b_is_dealer and d.b2b_state == "approved"
         )
+        if admin_dealers and staying is not None:
+            admin_dealers._b2b_check_admin_buyers(
+                leaving=leaving,
+                deactivated=self if "active" in vals and not vals["active"] else None,
+            )
         if not moved and not groups_change:
-            res = super().write(vals)
-            admin_dealers._b2b_check_admin_buyers()
-            return res
+            return super().write(vals)
         role_groups = self._b2b_role_groups()
         before = {user.id: user.groups_id & role_groups for user in self}
         res = super().write(vals)
@@ -116,8 +145,32 @@ class ResUsers(models.Model):
             lambda u: (u.groups_id & role_groups)
             and (moved or not u.share or (u.groups_id & role_groups) - before[u.id])
         )._b2b_check_roles()
-        admin_dealers._b2b_check_admin_buyers()
+        if admin_dealers and staying is None:
+            admin_dealers._b2b_check_admin_buyers()
         return res
+
+    def _b2b_admins_after_write(self, vals, admin_group):
+        """The users of ``self`` that still hold ``admin_group`` and are
+        active once ``vals`` is written, or None when ``vals`` changes groups
+        in a way not read here (``in_group_*`` / ``sel_groups_*`` keys)."""
+        if any(key.startswith(("in_group_", "sel_groups_")) for key in vals):
+            return None
+        if "active" in vals and not vals["active"]:
+            return self.browse()
+        staying = self
+        if "b2b_role_ids" in vals:
+            roles = self.env["b2b.buyer.role"].sudo()
+            for user in self:
+                role_ids = _x2many_ids(user.b2b_role_ids.ids, vals["b2b_role_ids"])
+                if admin_group not in roles.browse(role_ids).group_id:
+                    staying -= user
+        if "groups_id" in vals:
+            for user in self:
+                if admin_group.id not in _x2many_ids(
+                    user.groups_id.ids, vals["groups_id"]
+                ):
+                    staying -= user
+        return staying
 
     def _b2b_check_roles(self):
         """Only portal users of an approved dealer may hold buyer roles."""
