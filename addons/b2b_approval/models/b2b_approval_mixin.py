@@ -57,8 +57,6 @@ class B2bApprovalMixin(models.AbstractModel):
     _b2b_approval_transition = None
     # Field leading to the customer (its commercial partner is the dealer).
     _b2b_approval_dealer_field = "partner_id"
-    # Fields harmless on every rule of this model (besides the rule's own).
-    _b2b_approval_harmless_fields = ()
 
     b2b_approval_state = fields.Selection(
         DOCUMENT_STATES,
@@ -328,10 +326,17 @@ class B2bApprovalMixin(models.AbstractModel):
             )
         return result
 
+    def _b2b_get_approval_harmless_fields(self):
+        """Fields harmless on every rule of this model (besides each rule's
+        own): changing them never resets an approval. Glue modules add theirs
+        by overriding: ``return super()._b2b_get_approval_harmless_fields() |
+        {...}``."""
+        return set(ALWAYS_HARMLESS)
+
     def _b2b_approval_on_change(self, field_names, requests):
         """Reset ``requests`` if one of ``field_names`` matters to them."""
         self.ensure_one()
-        always = ALWAYS_HARMLESS | set(self._b2b_approval_harmless_fields)
+        always = self._b2b_get_approval_harmless_fields()
         always.add(self._b2b_approval_state_field)
         to_reset = self.env["b2b.approval.request"]
         changed = set()

@@ -14,23 +14,25 @@ class AccountMove(models.Model):
     _b2b_approval_state_from = ("draft",)
     _b2b_approval_transition = "action_post"
     _b2b_approval_dealer_field = "partner_id"
-    # Written by Odoo itself or by the user without changing what was approved.
-    _b2b_approval_harmless_fields = (
-        "narration",
-        "ref",
-        "payment_reference",
-        "invoice_origin",
-        "invoice_user_id",
-        "is_move_sent",
-        "checked",
-        "auto_post",
-        "name",
-        "posted_before",
-        "made_sequence_gap",
-        # Technical flags set by Odoo's own line synchronization.
-        "is_manually_modified",
-        "needed_terms_dirty",
-    )
+
+    def _b2b_get_approval_harmless_fields(self):
+        # Written by Odoo itself or by the user without changing what was approved.
+        return super()._b2b_get_approval_harmless_fields() | {
+            "narration",
+            "ref",
+            "payment_reference",
+            "invoice_origin",
+            "invoice_user_id",
+            "is_move_sent",
+            "checked",
+            "auto_post",
+            "name",
+            "posted_before",
+            "made_sequence_gap",
+            # Technical flags set by Odoo's own line synchronization.
+            "is_manually_modified",
+            "needed_terms_dirty",
+        }
 
     def write(self, vals):
         """Imports and RPC writing ``state`` directly cannot skip the approval."""

@@ -2,20 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import models
 
-from odoo.addons.b2b_approval_sale.models.sale_order import (
-    SaleOrder as ApprovalSaleOrder,
-)
-from odoo.addons.b2b_credit.models.b2b_credit_document_mixin import OVERRIDE_FIELDS
-
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
-    # A credit override (granted by an approval or by a credit manager) does
-    # not change what was approved.
-    _b2b_approval_harmless_fields = (
-        ApprovalSaleOrder._b2b_approval_harmless_fields + OVERRIDE_FIELDS
-    )
+    def _b2b_get_approval_harmless_fields(self):
+        # A credit override (granted by an approval or by a credit manager)
+        # does not change what was approved.
+        return (
+            super()._b2b_get_approval_harmless_fields()
+            | self._b2b_credit_get_override_fields()
+        )
 
     def _b2b_approval_on_approved(self, request):
         """An approved credit-limit request overrides the credit block first,

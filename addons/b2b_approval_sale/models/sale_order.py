@@ -15,19 +15,6 @@ class SaleOrder(models.Model):
     _b2b_approval_state_from = ("draft", "sent")
     _b2b_approval_transition = "action_confirm"
     _b2b_approval_dealer_field = "partner_id"
-    # Written by Odoo itself while a quotation is signed, paid or annotated.
-    _b2b_approval_harmless_fields = (
-        "note",
-        "client_order_ref",
-        "origin",
-        "tag_ids",
-        "signature",
-        "signed_by",
-        "signed_on",
-        "transaction_ids",
-        "reference",
-        "locked",
-    )
 
     b2b_exceeds_spending_limit = fields.Boolean(
         string="Exceeds the Purchaser's Spending Limit",
@@ -36,6 +23,21 @@ class SaleOrder(models.Model):
         help="The order was created by a user with a spending limit (a dealer's "
         "purchaser) and its untaxed amount is above that limit.",
     )
+
+    def _b2b_get_approval_harmless_fields(self):
+        # Written by Odoo itself while a quotation is signed, paid or annotated.
+        return super()._b2b_get_approval_harmless_fields() | {
+            "note",
+            "client_order_ref",
+            "origin",
+            "tag_ids",
+            "signature",
+            "signed_by",
+            "signed_on",
+            "transaction_ids",
+            "reference",
+            "locked",
+        }
 
     @api.depends("create_uid", "amount_untaxed")
     def _compute_b2b_exceeds_spending_limit(self):

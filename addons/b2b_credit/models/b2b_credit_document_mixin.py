@@ -69,12 +69,16 @@ class B2bCreditDocumentMixin(models.AbstractModel):
         """{model: ids} to leave out of the exposure (this document)."""
         return {self._name: self.ids}
 
+    def _b2b_credit_get_override_fields(self):
+        """The fields of a credit override (written only by the override)."""
+        return set(OVERRIDE_FIELDS)
+
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
     def write(self, vals):
         if (
-            any(name in vals for name in OVERRIDE_FIELDS)
+            any(name in vals for name in self._b2b_credit_get_override_fields())
             and not self.env.context.get("b2b_credit_override_grant")
             and not self.env.su
         ):
