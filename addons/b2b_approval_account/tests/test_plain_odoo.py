@@ -3,13 +3,15 @@
 from odoo import Command
 from odoo.tests import tagged
 
+from odoo.addons.b2b_base.tests.common import B2bQueryLogMixin
+
 from .test_credit_note_approval import B2bApprovalAccountCommon
 
 APPROVAL_TABLES = ("b2b_approval_request", "b2b_approval_rule")
 
 
 @tagged("post_install", "-at_install")
-class TestPlainOdooApprovalAccount(B2bApprovalAccountCommon):
+class TestPlainOdooApprovalAccount(B2bQueryLogMixin, B2bApprovalAccountCommon):
     """``account.move`` ``action_post`` / ``_post`` / ``write`` /
     ``button_cancel`` and ``account.move.line`` ``create`` / ``write`` /
     ``unlink`` are plain Odoo for an accountant without any B2B group: with
@@ -37,18 +39,8 @@ class TestPlainOdooApprovalAccount(B2bApprovalAccountCommon):
         return move
 
     def _queries(self, func):
-        self.env.flush_all()
-        queries = []
-        execute = self.env.cr.execute
-
-        def logged_execute(query, params=None, log_exceptions=True):
-            queries.append(str(getattr(query, "code", query)))
-            return execute(query, params, log_exceptions)
-
-        self.patch(self.env.cr, "execute", logged_execute)
-        func()
-        self.env.flush_all()
-        self.patch(self.env.cr, "execute", execute)
+        """The queries of ``func`` that read or write the approval tables."""
+        _result, queries = self._b2b_log_queries(func)
         return [q for q in queries if any(table in q for table in APPROVAL_TABLES)]
 
     def test_no_rule_no_query(self):

@@ -3,13 +3,15 @@
 from odoo import Command
 from odoo.tests import tagged
 
+from odoo.addons.b2b_base.tests.common import B2bQueryLogMixin
+
 from .common import B2bApprovalSaleCommon
 
 APPROVAL_TABLES = ("b2b_approval_request", "b2b_approval_rule")
 REQUEST_TABLE = '"b2b_approval_request"'
 
 
-class PlainOdooApprovalSaleCommon(B2bApprovalSaleCommon):
+class PlainOdooApprovalSaleCommon(B2bQueryLogMixin, B2bApprovalSaleCommon):
     """A customer that is not a dealer, its orders and query logging."""
 
     @classmethod
@@ -45,18 +47,8 @@ class PlainOdooApprovalSaleCommon(B2bApprovalSaleCommon):
             self.env["b2b.approval.request"]._b2b_model_has_requests(model)
 
     def _queries(self, func):
-        self.env.flush_all()
-        queries = []
-        execute = self.env.cr.execute
-
-        def logged_execute(query, params=None, log_exceptions=True):
-            queries.append(str(getattr(query, "code", query)))
-            return execute(query, params, log_exceptions)
-
-        self.patch(self.env.cr, "execute", logged_execute)
-        func()
-        self.env.flush_all()
-        self.patch(self.env.cr, "execute", execute)
+        """The queries of ``func`` that read or write the approval tables."""
+        _result, queries = self._b2b_log_queries(func)
         return [q for q in queries if any(table in q for table in APPROVAL_TABLES)]
 
 
