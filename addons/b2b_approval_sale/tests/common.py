@@ -1,13 +1,15 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase
+
+from odoo.addons.b2b_base.tests.factory import B2bTestFactory
 
 SALESMAN = "sales_team.group_sale_salesman"
 SALE_MANAGER = "sales_team.group_sale_manager"
 
 
-class B2bApprovalSaleCommon(TransactionCase):
+class B2bApprovalSaleCommon(B2bTestFactory, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -16,50 +18,20 @@ class B2bApprovalSaleCommon(TransactionCase):
         cls.tier = cls.env["b2b.dealer.tier"].create(
             {"name": "Silver", "code": "APS-SLV", "company_id": False}
         )
-        cls.dealer = (
-            cls.env["res.partner"]
-            .with_context(b2b_import_state=True)
-            .create(
-                {
-                    "name": "Approval Sale Dealer",
-                    "is_company": True,
-                    "b2b_is_dealer": True,
-                    "b2b_dealer_code": "APS-D",
-                    "b2b_tier_id": cls.tier.id,
-                    "b2b_state": "approved",
-                }
-            )
+        cls.dealer = cls._b2b_dealer(
+            "Approval Sale Dealer", "APS-D", cls.tier, state="approved"
         )
-        cls.product = cls.env["product.product"].create(
-            {"name": "Approval service", "type": "service", "list_price": 100.0}
+        cls.product = cls._b2b_product("Approval service", price=100.0, type="service")
+        cls.salesman = cls._b2b_internal_user("aps_salesman", SALESMAN, name="Salesman")
+        cls.sales_manager = cls._b2b_internal_user(
+            "aps_manager", SALE_MANAGER, name="Sales Manager"
         )
-        cls.salesman = new_test_user(
-            cls.env, login="aps_salesman", groups=SALESMAN, name="Salesman"
+        cls.purchaser = cls._b2b_buyer(cls.dealer, "aps_purchaser")
+        cls.dealer_approver = cls._b2b_buyer(
+            cls.dealer, "aps_dealer_approver", ("approver",)
         )
-        cls.sales_manager = new_test_user(
-            cls.env, login="aps_manager", groups=SALE_MANAGER, name="Sales Manager"
-        )
-        cls.purchaser = cls._create_portal_user(
-            "aps_purchaser", "b2b_base.b2b_base_group_buyer_purchaser"
-        )
-        cls.dealer_approver = cls._create_portal_user(
-            "aps_dealer_approver", "b2b_base.b2b_base_group_buyer_approver"
-        )
-        cls.dealer_finance = cls._create_portal_user(
-            "aps_dealer_finance", "b2b_base.b2b_base_group_buyer_finance"
-        )
-
-    @classmethod
-    def _create_portal_user(cls, login, role_group):
-        contact = cls.env["res.partner"].create(
-            {"name": login, "parent_id": cls.dealer.id, "email": f"{login}@example.com"}
-        )
-        return new_test_user(
-            cls.env,
-            login=login,
-            groups=f"base.group_portal,{role_group}",
-            name=login,
-            partner_id=contact.id,
+        cls.dealer_finance = cls._b2b_buyer(
+            cls.dealer, "aps_dealer_finance", ("finance",)
         )
 
     @classmethod
@@ -78,18 +50,7 @@ class B2bApprovalSaleCommon(TransactionCase):
         )
 
     def _create_order(self, qty=10, lines=1, user=None):
-        return (
-            self.env["sale.order"]
-            .with_user(user or self.salesman)
-            .create(
-                {
-                    "partner_id": self.dealer.id,
-                    "order_line": [
-                        Command.create(
-                            {"product_id": self.product.id, "product_uom_qty": qty}
-                        )
-                        for _i in range(lines)
-                    ],
-                }
-            )
+        """A quotation of the dealer: ``lines`` lines of ``qty`` services."""
+        return self._b2b_order(
+            self.dealer, [(self.product, qty)] * lines, user=user or self.salesman
         )

@@ -22,20 +22,7 @@ class PlainOdooApprovalSaleCommon(B2bQueryLogMixin, B2bApprovalSaleCommon):
         )
 
     def _plain_order(self):
-        return (
-            self.env["sale.order"]
-            .with_user(self.salesman)
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "order_line": [
-                        Command.create(
-                            {"product_id": self.product.id, "product_uom_qty": 10}
-                        )
-                    ],
-                }
-            )
-        )
+        return self._b2b_order(self.customer, [(self.product, 10)], user=self.salesman)
 
     def _warm_rule_cache(self):
         """The rule ids (and whether the model has requests) are in Odoo's

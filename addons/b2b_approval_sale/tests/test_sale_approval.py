@@ -199,9 +199,7 @@ class TestSpendingLimit(B2bApprovalSaleCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.purchaser.b2b_spending_limit = 1000
-        cls.purchaser_free = cls._create_portal_user(
-            "aps_purchaser_free", "b2b_base.b2b_base_group_buyer_purchaser"
-        )
+        cls.purchaser_free = cls._b2b_buyer(cls.dealer, "aps_purchaser_free")
         cls.rule = cls._create_rule(
             [
                 {
