@@ -1,12 +1,12 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, http
-from odoo.tests import HttpCase, new_test_user
+from odoo.tests import HttpCase
 
-ROLE = "b2b_base.b2b_base_group_buyer_%s"
+from odoo.addons.b2b_base.tests.factory import B2bTestFactory
 
 
-class B2bPortalApprovalCommon(HttpCase):
+class B2bPortalApprovalCommon(B2bTestFactory, HttpCase):
     """Dealer A (purchaser, two approvers, finance, admin) and dealer B.
 
     Dealer-side rule: orders above 500 are approved by the dealer's approver,
@@ -21,25 +21,30 @@ class B2bPortalApprovalCommon(HttpCase):
         cls.tier = cls.env["b2b.dealer.tier"].create(
             {"name": "Portal Approval Tier", "code": "PAP-T", "company_id": False}
         )
-        cls.dealer = cls._create_dealer("Approval Dealer A", "PAP-A")
-        cls.dealer_b = cls._create_dealer("Approval Dealer B", "PAP-B")
-        cls.product = cls.env["product.product"].create(
-            {"name": "Portal approval service", "type": "service", "list_price": 100.0}
+        cls.dealer = cls._b2b_dealer(
+            "Approval Dealer A", "PAP-A", cls.tier, state="approved"
         )
-        cls.sales_manager = new_test_user(
-            cls.env,
-            login="pap_sales_manager",
-            groups="sales_team.group_sale_manager",
+        cls.dealer_b = cls._b2b_dealer(
+            "Approval Dealer B", "PAP-B", cls.tier, state="approved"
+        )
+        cls.product = cls._b2b_product(
+            "Portal approval service", price=100.0, type="service"
+        )
+        cls.sales_manager = cls._b2b_internal_user(
+            "pap_sales_manager",
+            "sales_team.group_sale_manager",
             name="PAP Sales Manager",
         )
-        cls.purchaser = cls._buyer(cls.dealer, "pap_purchaser", "purchaser")
-        cls.approver = cls._buyer(cls.dealer, "pap_approver", "approver")
-        cls.approver2 = cls._buyer(cls.dealer, "pap_approver2", "approver")
-        cls.finance = cls._buyer(cls.dealer, "pap_finance", "finance")
-        cls.admin = cls._buyer(cls.dealer, "pap_admin", "admin")
-        cls.purchaser_b = cls._buyer(cls.dealer_b, "pap_purchaser_b", "purchaser")
-        cls.approver_b = cls._buyer(cls.dealer_b, "pap_approver_b", "approver")
-        cls.finance_b = cls._buyer(cls.dealer_b, "pap_finance_b", "finance")
+        cls.purchaser = cls._b2b_buyer(cls.dealer, "pap_purchaser", ("purchaser",))
+        cls.approver = cls._b2b_buyer(cls.dealer, "pap_approver", ("approver",))
+        cls.approver2 = cls._b2b_buyer(cls.dealer, "pap_approver2", ("approver",))
+        cls.finance = cls._b2b_buyer(cls.dealer, "pap_finance", ("finance",))
+        cls.admin = cls._b2b_buyer(cls.dealer, "pap_admin", ("admin",))
+        cls.purchaser_b = cls._b2b_buyer(
+            cls.dealer_b, "pap_purchaser_b", ("purchaser",)
+        )
+        cls.approver_b = cls._b2b_buyer(cls.dealer_b, "pap_approver_b", ("approver",))
+        cls.finance_b = cls._b2b_buyer(cls.dealer_b, "pap_finance_b", ("finance",))
         order_model = cls.env["ir.model"]._get("sale.order")
         cls.dealer_rule = cls.env["b2b.approval.rule"].create(
             {
@@ -93,56 +98,12 @@ class B2bPortalApprovalCommon(HttpCase):
         )
 
     @classmethod
-    def _create_dealer(cls, name, code):
-        return (
-            cls.env["res.partner"]
-            .with_context(b2b_import_state=True)
-            .create(
-                {
-                    "name": name,
-                    "is_company": True,
-                    "b2b_is_dealer": True,
-                    "b2b_dealer_code": code,
-                    "b2b_tier_id": cls.tier.id,
-                    "b2b_state": "approved",
-                }
-            )
-        )
-
-    @classmethod
-    def _buyer(cls, dealer, login, role):
-        contact = cls.env["res.partner"].create(
-            {"name": login, "parent_id": dealer.id, "email": f"{login}@example.com"}
-        )
-        return new_test_user(
-            cls.env,
-            login=login,
-            name=login,
-            groups=f"base.group_portal,{ROLE % role}",
-            partner_id=contact.id,
-        )
-
-    @classmethod
     def _submit(cls, user, qty):
         """What the portal does: the purchaser creates and submits an order
         (through sudo, as Odoo's portal); it waits for the dealer's chain."""
-        order = (
-            cls.env["sale.order"]
-            .with_user(user)
-            .sudo()
-            .create(
-                {
-                    "partner_id": user.partner_id.id,
-                    "order_line": [
-                        Command.create(
-                            {"product_id": cls.product.id, "product_uom_qty": qty}
-                        )
-                    ],
-                }
-            )
-        )
-        order.with_user(user).sudo().action_confirm()
-        return order.with_env(cls.env)
+        return cls._b2b_order(
+            user.partner_id, [(cls.product, qty)], user=user, confirm=True, sudo=True
+        ).with_env(cls.env)
 
     @staticmethod
     def _request(order, scope):

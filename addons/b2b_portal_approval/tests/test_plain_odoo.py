@@ -1,7 +1,6 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.b2b_portal.tests.common import B2bPlainPortalMixin
 
@@ -24,30 +23,9 @@ class TestPlainOdooPortalApproval(B2bPlainPortalMixin, B2bPortalApprovalCommon):
         cls.customer = cls.env["res.partner"].create(
             {"name": "Approval Portal Plain", "is_company": True}
         )
-        contact = cls.env["res.partner"].create(
-            {
-                "name": "pap_plain",
-                "parent_id": cls.customer.id,
-                "email": "pap_plain@example.com",
-            }
-        )
-        cls.plain = new_test_user(
-            cls.env,
-            login="pap_plain",
-            groups="base.group_portal",
-            partner_id=contact.id,
-        )
-        cls.internal = new_test_user(
-            cls.env, login="pap_plain_internal", groups="base.group_user"
-        )
-        cls.plain_order = cls.env["sale.order"].create(
-            {
-                "partner_id": contact.id,
-                "order_line": [
-                    Command.create({"product_id": cls.product.id, "product_uom_qty": 9})
-                ],
-            }
-        )
+        cls.plain = cls._b2b_buyer(cls.customer, "pap_plain", ())
+        cls.internal = cls._b2b_internal_user("pap_plain_internal")
+        cls.plain_order = cls._b2b_order(cls.plain.partner_id, [(cls.product, 9)])
         cls.plain_order.action_confirm()
         cls.dealer_order = cls._submit(cls.purchaser, 10)
 
