@@ -1,12 +1,14 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase
+
+from odoo.addons.b2b_base.tests.factory import B2bTestFactory
 
 INTEGRATION = "b2b_api.b2b_api_group_integration"
 
 
-class B2bApiCommon(TransactionCase):
+class B2bApiCommon(B2bTestFactory, TransactionCase):
     """Two approved dealers, products with SKUs, stock, integration users."""
 
     @classmethod
@@ -36,33 +38,14 @@ class B2bApiCommon(TransactionCase):
         cls.ship_b = cls.env["res.partner"].create(
             {"name": "B Depot", "type": "delivery", "parent_id": cls.dealer_b.id}
         )
-        cls.product = cls.env["product.product"].create(
-            {
-                "name": "API Pump",
-                "default_code": "API-PUMP",
-                "type": "consu",
-                "is_storable": True,
-                "list_price": 100.0,
-                "taxes_id": [Command.clear()],
-            }
+        cls.product = cls._b2b_product(
+            "API Pump", "API-PUMP", storable=True, taxes_id=[Command.clear()]
         )
-        cls.product_2 = cls.env["product.product"].create(
-            {
-                "name": "API Valve",
-                "default_code": "API-VALVE",
-                "type": "consu",
-                "list_price": 10.0,
-                "taxes_id": [Command.clear()],
-            }
+        cls.product_2 = cls._b2b_product(
+            "API Valve", "API-VALVE", price=10.0, taxes_id=[Command.clear()]
         )
-        cls.product_archived = cls.env["product.product"].create(
-            {
-                "name": "API Old",
-                "default_code": "API-OLD",
-                "type": "consu",
-                "list_price": 5.0,
-                "active": False,
-            }
+        cls.product_archived = cls._b2b_product(
+            "API Old", "API-OLD", price=5.0, active=False
         )
         cls.warehouse = cls.env["stock.warehouse"].search(
             [("company_id", "=", cls.company.id)], limit=1
@@ -72,52 +55,23 @@ class B2bApiCommon(TransactionCase):
         )
         cls.user_a = cls._integration_user("api_erp_a", cls.dealer_a, cls.dealer_a)
         cls.user_b = cls._integration_user("api_erp_b", cls.dealer_b, cls.dealer_b)
-        cls.user_brand = new_test_user(
-            cls.env,
-            login="api_edi_brand",
-            groups=f"base.group_user,{INTEGRATION}",
-            name="Brand EDI",
+        cls.user_brand = cls._b2b_internal_user(
+            "api_edi_brand", f"base.group_user,{INTEGRATION}", name="Brand EDI"
         )
         cls.user_brand.b2b_api_dealer_ids = cls.dealer_a | cls.dealer_b
-        cls.portal_plain = new_test_user(
-            cls.env,
-            login="api_plain_portal",
-            groups="base.group_portal",
-            name="Plain portal",
-            partner_id=cls.env["res.partner"]
-            .create({"name": "plain", "parent_id": cls.dealer_a.id})
-            .id,
+        cls.portal_plain = cls._b2b_buyer(
+            cls.dealer_a, "api_plain_portal", (), name="Plain portal"
         )
 
     @classmethod
     def _dealer(cls, name, code):
-        return (
-            cls.env["res.partner"]
-            .with_context(b2b_import_state=True)
-            .create(
-                {
-                    "name": name,
-                    "is_company": True,
-                    "b2b_is_dealer": True,
-                    "b2b_dealer_code": code,
-                    "b2b_tier_id": cls.tier.id,
-                    "b2b_state": "approved",
-                }
-            )
-        )
+        """An approved dealer of the API tier."""
+        return cls._b2b_dealer(name, code, cls.tier, state="approved")
 
     @classmethod
     def _integration_user(cls, login, dealer, linked):
-        contact = cls.env["res.partner"].create(
-            {"name": login, "parent_id": dealer.id, "email": f"{login}@example.com"}
-        )
-        user = new_test_user(
-            cls.env,
-            login=login,
-            groups=f"base.group_portal,{INTEGRATION}",
-            name=login,
-            partner_id=contact.id,
-        )
+        """A portal integration user of ``dealer``, linked to ``linked``."""
+        user = cls._b2b_buyer(dealer, login, (INTEGRATION,))
         user.b2b_api_dealer_ids = linked
         return user
 

@@ -18,10 +18,9 @@ class TestApiReview(B2bApiCommon):
         cls.dealer_c = cls._dealer("API Dealer C", "API-C")
         cls.dealer_c.company_id = cls.company_b
         # a brand-side system user of the main company only
-        cls.user_brand_a = new_test_user(
-            cls.env,
-            login="api_edi_brand_a",
-            groups=f"base.group_user,{INTEGRATION}",
+        cls.user_brand_a = cls._b2b_internal_user(
+            "api_edi_brand_a",
+            f"base.group_user,{INTEGRATION}",
             name="Brand EDI A",
             company_id=cls.company.id,
             company_ids=[Command.set(cls.company.ids)],

@@ -22,15 +22,11 @@ class TestPlainOdooApiUsers(B2bQueryLogMixin, B2bApiCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.admin = new_test_user(
-            cls.env,
-            login="b2b_plain_api_admin",
-            groups="base.group_system,base.group_partner_manager",
+        cls.admin = cls._b2b_internal_user(
+            "b2b_plain_api_admin", "base.group_system,base.group_partner_manager"
         )
-        cls.erp_manager = new_test_user(
-            cls.env,
-            login="b2b_plain_api_erp",
-            groups="base.group_erp_manager,base.group_partner_manager",
+        cls.erp_manager = cls._b2b_internal_user(
+            "b2b_plain_api_erp", "base.group_erp_manager,base.group_partner_manager"
         )
         cls.customer = cls.env["res.partner"].create(
             {"name": "API Plain Customer", "is_company": True}
