@@ -3,12 +3,14 @@
 from odoo_test_helper import FakeModelLoader
 
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase
+
+from odoo.addons.b2b_base.tests.factory import B2bTestFactory
 
 DOC_MODEL = "b2b.approval.test.document"
 
 
-class B2bApprovalCommon(TransactionCase):
+class B2bApprovalCommon(B2bTestFactory, TransactionCase):
     """A test-only document model, dealers and internal / portal users."""
 
     @classmethod
@@ -49,25 +51,21 @@ class B2bApprovalCommon(TransactionCase):
         cls.tier_gold = cls.env["b2b.dealer.tier"].create(
             {"name": "Gold", "code": "APV-GLD", "company_id": False}
         )
-        cls.dealer = cls._create_dealer("Dealer A", "APV-A", cls.tier_std)
-        cls.dealer_gold = cls._create_dealer("Dealer G", "APV-G", cls.tier_gold)
-        cls.dealer_b = cls._create_dealer("Dealer B", "APV-B", cls.tier_std)
+        cls.dealer = cls._b2b_dealer(
+            "Dealer A", "APV-A", cls.tier_std, state="approved"
+        )
+        cls.dealer_gold = cls._b2b_dealer(
+            "Dealer G", "APV-G", cls.tier_gold, state="approved"
+        )
+        cls.dealer_b = cls._b2b_dealer(
+            "Dealer B", "APV-B", cls.tier_std, state="approved"
+        )
         cls.approver_group = cls.env["res.groups"].create({"name": "Test Approvers"})
-        cls.requester = new_test_user(
-            cls.env, login="apv_requester", groups="base.group_user", name="Requester"
-        )
-        cls.approver1 = new_test_user(
-            cls.env, login="apv_approver1", groups="base.group_user", name="Approver 1"
-        )
-        cls.approver2 = new_test_user(
-            cls.env, login="apv_approver2", groups="base.group_user", name="Approver 2"
-        )
-        cls.director = new_test_user(
-            cls.env, login="apv_director", groups="base.group_user", name="Director"
-        )
-        cls.outsider = new_test_user(
-            cls.env, login="apv_outsider", groups="base.group_user", name="Outsider"
-        )
+        cls.requester = cls._b2b_internal_user("apv_requester", name="Requester")
+        cls.approver1 = cls._b2b_internal_user("apv_approver1", name="Approver 1")
+        cls.approver2 = cls._b2b_internal_user("apv_approver2", name="Approver 2")
+        cls.director = cls._b2b_internal_user("apv_director", name="Director")
+        cls.outsider = cls._b2b_internal_user("apv_outsider", name="Outsider")
         cls.approver_group.users = [
             Command.link(cls.requester.id),
             Command.link(cls.approver1.id),
@@ -79,33 +77,6 @@ class B2bApprovalCommon(TransactionCase):
     def tearDownClass(cls):
         cls.loader.restore_registry()
         super().tearDownClass()
-
-    @classmethod
-    def _create_dealer(cls, name, code, tier):
-        return (
-            cls.env["res.partner"]
-            .with_context(b2b_import_state=True)
-            .create(
-                {
-                    "name": name,
-                    "is_company": True,
-                    "b2b_is_dealer": True,
-                    "b2b_dealer_code": code,
-                    "b2b_tier_id": tier.id,
-                    "b2b_state": "approved",
-                }
-            )
-        )
-
-    @classmethod
-    def _create_portal_user(cls, dealer, login, roles=()):
-        contact = cls.env["res.partner"].create(
-            {"name": login, "parent_id": dealer.id, "email": f"{login}@example.com"}
-        )
-        groups = ",".join(["base.group_portal", *roles])
-        return new_test_user(
-            cls.env, login=login, groups=groups, name=login, partner_id=contact.id
-        )
 
     @classmethod
     def _create_rule(cls, steps, domain="[]", **vals):

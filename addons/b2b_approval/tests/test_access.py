@@ -5,10 +5,6 @@ from odoo.tests import tagged
 
 from .common import B2bApprovalCommon
 
-APPROVER = "b2b_base.b2b_base_group_buyer_approver"
-FINANCE = "b2b_base.b2b_base_group_buyer_finance"
-PURCHASER = "b2b_base.b2b_base_group_buyer_purchaser"
-
 
 @tagged("post_install", "-at_install")
 class TestAccess(B2bApprovalCommon):
@@ -28,17 +24,13 @@ class TestAccess(B2bApprovalCommon):
             scope="dealer",
             name="Dealer chain",
         )
-        cls.purchaser = cls._create_portal_user(
-            cls.dealer, "apv_purchaser", [PURCHASER]
+        cls.purchaser = cls._b2b_buyer(cls.dealer, "apv_purchaser", ("purchaser",))
+        cls.portal_approver = cls._b2b_buyer(
+            cls.dealer, "apv_portal_approver", ("approver",)
         )
-        cls.portal_approver = cls._create_portal_user(
-            cls.dealer, "apv_portal_approver", [APPROVER]
-        )
-        cls.portal_finance = cls._create_portal_user(
-            cls.dealer, "apv_finance", [FINANCE]
-        )
-        cls.other_approver = cls._create_portal_user(
-            cls.dealer_b, "apv_other_approver", [APPROVER]
+        cls.portal_finance = cls._b2b_buyer(cls.dealer, "apv_finance", ("finance",))
+        cls.other_approver = cls._b2b_buyer(
+            cls.dealer_b, "apv_other_approver", ("approver",)
         )
 
     def _seller_request(self):
