@@ -2,13 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.b2b_base.tests.factory import B2bTestFactory
 
 INVOICING = "account.group_account_invoice"
 FINANCE = "account.group_account_manager"
 
 
-class B2bApprovalAccountCommon(TransactionCase):
+class B2bApprovalAccountCommon(B2bTestFactory, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -28,26 +30,16 @@ class B2bApprovalAccountCommon(TransactionCase):
                 "reconcile": True,
             }
         )
-        cls.dealer = (
-            cls.env["res.partner"]
-            .with_context(b2b_import_state=True)
-            .create(
-                {
-                    "name": "Approval Account Dealer",
-                    "is_company": True,
-                    "b2b_is_dealer": True,
-                    "b2b_dealer_code": "APA-D",
-                    "b2b_state": "approved",
-                    "property_account_receivable_id": cls.receivable.id,
-                }
-            )
+        cls.dealer = cls._b2b_dealer(
+            "Approval Account Dealer",
+            "APA-D",
+            state="approved",
+            property_account_receivable_id=cls.receivable.id,
         )
-        cls.invoicer = new_test_user(
-            cls.env, login="apa_invoicer", groups=INVOICING, name="Invoicer"
+        cls.invoicer = cls._b2b_internal_user(
+            "apa_invoicer", INVOICING, name="Invoicer"
         )
-        cls.finance = new_test_user(
-            cls.env, login="apa_finance", groups=FINANCE, name="Finance"
-        )
+        cls.finance = cls._b2b_internal_user("apa_finance", FINANCE, name="Finance")
 
     def _move(self, amount, move_type="out_refund", user=None):
         return (
