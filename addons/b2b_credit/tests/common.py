@@ -3,12 +3,12 @@
 from contextlib import contextmanager
 
 from odoo import Command, fields
-from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.b2b_base.tests.factory import B2bTestFactory
 
 
-class B2bCreditCommon(AccountTestInvoicingCommon):
+class B2bCreditCommon(B2bTestFactory, AccountTestInvoicingCommon):
     """A dealer with a tier (limit 1,000, grace 10 days) and a contact."""
 
     @classmethod
@@ -35,13 +35,12 @@ class B2bCreditCommon(AccountTestInvoicingCommon):
         cls.customer = cls.env["res.partner"].create(
             {"name": "Plain Customer", "is_company": True}
         )
-        cls.credit_manager = new_test_user(
-            cls.env,
-            login="b2b_credit_manager",
-            groups="b2b_credit.b2b_credit_group_manager,account.group_account_invoice",
+        cls.credit_manager = cls._b2b_internal_user(
+            "b2b_credit_manager",
+            "b2b_credit.b2b_credit_group_manager,account.group_account_invoice",
         )
-        cls.invoicer = new_test_user(
-            cls.env, login="b2b_credit_invoicer", groups="account.group_account_invoice"
+        cls.invoicer = cls._b2b_internal_user(
+            "b2b_credit_invoicer", "account.group_account_invoice"
         )
 
     # ------------------------------------------------------------------
@@ -50,20 +49,7 @@ class B2bCreditCommon(AccountTestInvoicingCommon):
     @classmethod
     def _create_dealer(cls, name, tier=None, **vals):
         """An approved dealer (imported in that status by a dealer manager)."""
-        return (
-            cls.env["res.partner"]
-            .with_context(b2b_import_state=True)
-            .create(
-                {
-                    "name": name,
-                    "is_company": True,
-                    "b2b_is_dealer": True,
-                    "b2b_state": "approved",
-                    "b2b_tier_id": (tier or cls.tier).id,
-                    **vals,
-                }
-            )
-        )
+        return cls._b2b_dealer(name, None, tier or cls.tier, state="approved", **vals)
 
     @classmethod
     def _set_policy(cls, stage, policy, company=None):

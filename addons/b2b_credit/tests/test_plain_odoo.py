@@ -1,7 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.b2b_base.tests.common import B2bQueryLogMixin
 
@@ -22,10 +22,9 @@ class TestPlainOdooCredit(B2bCreditCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.company_2 = cls.setup_other_company(name="B2B Credit Plain Co 2")["company"]
-        cls.accountant = new_test_user(
-            cls.env,
-            login="b2b_plain_accountant",
-            groups="account.group_account_invoice",
+        cls.accountant = cls._b2b_internal_user(
+            "b2b_plain_accountant",
+            "account.group_account_invoice",
             company_id=cls.company.id,
             company_ids=[Command.set((cls.company | cls.company_2).ids)],
         )
@@ -97,15 +96,12 @@ class TestPlainOdooCreditPartner(B2bQueryLogMixin, B2bCreditCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesman = new_test_user(
-            cls.env,
-            login="b2b_plain_credit_salesman",
-            groups="sales_team.group_sale_salesman",
+        cls.salesman = cls._b2b_internal_user(
+            "b2b_plain_credit_salesman", "sales_team.group_sale_salesman"
         )
-        cls.accountant = new_test_user(
-            cls.env,
-            login="b2b_plain_credit_accountant",
-            groups="account.group_account_invoice,base.group_partner_manager",
+        cls.accountant = cls._b2b_internal_user(
+            "b2b_plain_credit_accountant",
+            "account.group_account_invoice,base.group_partner_manager",
         )
 
     def _assert_no_b2b_write(self, queries):
