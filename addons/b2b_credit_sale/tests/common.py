@@ -1,7 +1,6 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.tests import new_test_user
 
 from odoo.addons.b2b_credit.tests.common import B2bCreditCommon
 
@@ -16,35 +15,19 @@ class B2bCreditSaleCommon(B2bCreditCommon):
             invoice_policy="order",
             taxes_id=[Command.clear()],
         )
-        cls.salesman = new_test_user(
-            cls.env,
-            login="b2b_credit_salesman",
-            groups="sales_team.group_sale_salesman",
+        cls.salesman = cls._b2b_internal_user(
+            "b2b_credit_salesman", "sales_team.group_sale_salesman"
         )
 
     @classmethod
     def _order(cls, qty, partner=None, confirm=False, user=None, **vals):
-        order = (
-            cls.env["sale.order"]
-            .with_user(user or cls.env.user)
-            .create(
-                {
-                    "partner_id": (partner or cls.dealer).id,
-                    "user_id": (user or cls.env.user).id,
-                    "order_line": [
-                        Command.create(
-                            {
-                                "product_id": cls.product.id,
-                                "product_uom_qty": qty,
-                                "price_unit": 100.0,
-                                "tax_id": [Command.clear()],
-                            }
-                        )
-                    ],
-                    **vals,
-                }
-            )
+        user = user or cls.env.user
+        line = {"price_unit": 100.0, "tax_id": [Command.clear()]}
+        return cls._b2b_order(
+            partner or cls.dealer,
+            [(cls.product, qty, line)],
+            user=user,
+            confirm=confirm,
+            user_id=user.id,
+            **vals,
         )
-        if confirm:
-            order.action_confirm()
-        return order
