@@ -21,10 +21,9 @@ class TestPlainOdooCreditStock(B2bCreditStockCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stock_user = new_test_user(
-            cls.env,
-            login="b2b_plain_stock_user",
-            groups="stock.group_stock_user",
+        cls.stock_user = cls._b2b_internal_user(
+            "b2b_plain_stock_user",
+            "stock.group_stock_user",
             company_id=cls.company.id,
             company_ids=[Command.set(cls.company.ids)],
         )
