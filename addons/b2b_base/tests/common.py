@@ -2,14 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import re
 
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase
+
+from .factory import B2bTestFactory
 
 OWN = "b2b_base.b2b_base_group_salesman_own"
 USER = "b2b_base.b2b_base_group_user"
 MANAGER = "b2b_base.b2b_base_group_manager"
 
 
-class B2bBaseCommon(TransactionCase):
+class B2bBaseCommon(B2bTestFactory, TransactionCase):
     """Tiers, regions, dealers and users shared by the b2b_base tests.
 
     The tiers and the region are shared between companies (no company).
@@ -29,18 +31,10 @@ class B2bBaseCommon(TransactionCase):
         cls.region_east = cls.env["b2b.dealer.region"].create(
             {"name": "East China", "code": "T-EC", "company_id": False}
         )
-        cls.rep_own = new_test_user(
-            cls.env, login="b2b_rep_own", groups=OWN, name="Rep Own"
-        )
-        cls.rep_other = new_test_user(
-            cls.env, login="b2b_rep_other", groups=OWN, name="Rep Other"
-        )
-        cls.b2b_user = new_test_user(
-            cls.env, login="b2b_user_all", groups=USER, name="B2B All"
-        )
-        cls.manager = new_test_user(
-            cls.env, login="b2b_manager", groups=MANAGER, name="B2B Manager"
-        )
+        cls.rep_own = cls._b2b_internal_user("b2b_rep_own", OWN, name="Rep Own")
+        cls.rep_other = cls._b2b_internal_user("b2b_rep_other", OWN, name="Rep Other")
+        cls.b2b_user = cls._b2b_internal_user("b2b_user_all", USER, name="B2B All")
+        cls.manager = cls._b2b_internal_user("b2b_manager", MANAGER, name="B2B Manager")
         cls.dealer = cls._create_dealer(
             "Dealer Test A", "DT-A", user=cls.rep_own, tier=cls.tier_gold
         )
@@ -50,18 +44,13 @@ class B2bBaseCommon(TransactionCase):
 
     @classmethod
     def _create_dealer(cls, name, code, user=None, tier=None, **vals):
-        return cls.Partner.create(
-            {
-                "name": name,
-                "is_company": True,
-                "b2b_is_dealer": True,
-                "b2b_dealer_code": code,
-                "b2b_tier_id": (tier or cls.tier_std).id,
-                "b2b_region_id": cls.region_east.id,
-                "user_id": user.id if user else False,
-                **vals,
-            }
-        )
+        """A prospect dealer of the East region (Standard tier by default)."""
+        vals = {
+            "b2b_region_id": cls.region_east.id,
+            "user_id": user.id if user else False,
+            **vals,
+        }
+        return cls._b2b_dealer(name, code, tier or cls.tier_std, **vals)
 
     @classmethod
     def _approve(cls, dealer):
@@ -74,13 +63,8 @@ class B2bBaseCommon(TransactionCase):
 
     @classmethod
     def _create_portal_user(cls, dealer, login, roles=()):
-        contact = cls.env["res.partner"].create(
-            {"name": login, "parent_id": dealer.id, "email": f"{login}@example.com"}
-        )
-        groups = ",".join(["base.group_portal", *roles])
-        return new_test_user(
-            cls.env, login=login, groups=groups, name=login, partner_id=contact.id
-        )
+        """A portal user of ``dealer`` with the groups ``roles`` (xml ids)."""
+        return cls._b2b_buyer(dealer, login, roles)
 
 
 #: a table of the suite read or written by a query (its columns on Odoo's own

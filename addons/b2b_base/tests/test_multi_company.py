@@ -1,7 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import B2bBaseCommon
 
@@ -22,10 +22,9 @@ class TestMultiCompany(B2bBaseCommon):
         cls.tier_shared = cls.env["b2b.dealer.tier"].create(
             {"name": "Shared", "code": "SHR", "company_id": False}
         )
-        cls.user_a = new_test_user(
-            cls.env,
-            login="b2b_user_company_a",
-            groups="b2b_base.b2b_base_group_manager",
+        cls.user_a = cls._b2b_internal_user(
+            "b2b_user_company_a",
+            "b2b_base.b2b_base_group_manager",
             company_id=cls.company_a.id,
             company_ids=[(6, 0, cls.company_a.ids)],
         )

@@ -19,9 +19,7 @@ class TestPlainOdooPartner(B2bQueryLogMixin, B2bBaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesman = new_test_user(
-            cls.env, login="b2b_plain_base_salesman", groups=SALESMAN
-        )
+        cls.salesman = cls._b2b_internal_user("b2b_plain_base_salesman", SALESMAN)
         cls.industry = cls.env["res.partner.industry"].create(
             {"name": "B2B Plain Industry"}
         )
@@ -135,15 +133,13 @@ class TestPlainOdooUsers(B2bQueryLogMixin, B2bBaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         # Odoo's own "Access Rights" administrator: users and their partners
-        cls.erp_manager = new_test_user(
-            cls.env,
-            login="b2b_plain_erp_manager",
-            groups="base.group_erp_manager,base.group_partner_manager",
+        cls.erp_manager = cls._b2b_internal_user(
+            "b2b_plain_erp_manager",
+            "base.group_erp_manager,base.group_partner_manager",
         )
-        cls.partner_manager = new_test_user(
-            cls.env,
-            login="b2b_plain_partner_manager",
-            groups="base.group_user,base.group_partner_manager",
+        cls.partner_manager = cls._b2b_internal_user(
+            "b2b_plain_partner_manager",
+            "base.group_user,base.group_partner_manager",
         )
         cls.customer = cls.Partner.create(
             {"name": "Plain Customer", "is_company": True}
