@@ -1,10 +1,12 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase
+
+from odoo.addons.b2b_base.tests.factory import B2bTestFactory
 
 
-class B2bPricingCommon(TransactionCase):
+class B2bPricingCommon(B2bTestFactory, TransactionCase):
     """Tiers with pricelists, a regional pricelist, dealers and products."""
 
     @classmethod
@@ -97,15 +99,7 @@ class B2bPricingCommon(TransactionCase):
 
     @classmethod
     def _create_product(cls, name, price, categ, code, **vals):
-        return cls.env["product.product"].create(
-            {
-                "name": name,
-                "list_price": price,
-                "categ_id": categ.id,
-                "default_code": code,
-                **vals,
-            }
-        )
+        return cls._b2b_product(name, code, price, categ_id=categ.id, **vals)
 
     @classmethod
     def _rule(cls, pricelist, target, price=None, min_qty=0.0, scope="line", **vals):
@@ -134,17 +128,10 @@ class B2bPricingCommon(TransactionCase):
 
     @classmethod
     def _create_dealer(cls, name, code, tier, approve=True, **vals):
-        dealer = cls.Partner.create(
-            {
-                "name": name,
-                "is_company": True,
-                "b2b_is_dealer": True,
-                "b2b_dealer_code": code,
-                "b2b_tier_id": tier.id,
-                "country_id": cls.env.ref("base.be").id,
-                **vals,
-            }
-        )
+        """A Belgian dealer, approved through its lifecycle unless not
+        ``approve``."""
+        vals = {"country_id": cls.env.ref("base.be").id, **vals}
+        dealer = cls._b2b_dealer(name, code, tier, **vals)
         if approve:
             for state in ("applied", "review", "approved"):
                 dealer._b2b_set_state(state)
@@ -152,16 +139,8 @@ class B2bPricingCommon(TransactionCase):
 
     @classmethod
     def _create_portal_user(cls, dealer, login):
-        contact = cls.Partner.create(
-            {"name": login, "parent_id": dealer.id, "email": f"{login}@example.com"}
-        )
-        return new_test_user(
-            cls.env,
-            login=login,
-            groups="base.group_portal",
-            name=login,
-            partner_id=contact.id,
-        )
+        """A portal user of ``dealer`` without buyer role."""
+        return cls._b2b_buyer(dealer, login, ())
 
     def _price_cart(self, pricelist, lines, **kwargs):
         """lines: list of (product, qty[, uom]); returns the results in order."""
