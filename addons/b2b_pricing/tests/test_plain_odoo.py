@@ -1,7 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.b2b_base.tests.common import B2bQueryLogMixin
 from odoo.addons.product.models.product_pricelist import Pricelist as OdooPricelist
@@ -24,9 +24,7 @@ class PlainOdooPricingCommon(B2bPricingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesman = new_test_user(
-            cls.env, login="b2b_plain_pricing_salesman", groups=SALESMAN
-        )
+        cls.salesman = cls._b2b_internal_user("b2b_plain_pricing_salesman", SALESMAN)
         be, fr = cls.env.ref("base.be"), cls.env.ref("base.fr")
         cls.customer_fr = cls.Partner.create({"name": "Plain FR", "country_id": fr.id})
         cls.customer_own = cls.Partner.create(
