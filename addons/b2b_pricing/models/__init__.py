@@ -3,6 +3,7 @@ from . import b2b_dealer_tier
 from . import b2b_order_rule
 from . import b2b_pricing_service
 from . import product_pricelist
+from . import product_product
 from . import product_pricelist_item
 from . import res_company
 from . import res_config_settings

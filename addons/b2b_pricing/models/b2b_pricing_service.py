@@ -1,11 +1,20 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import datetime
+import math
+import unicodedata
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import SQL, float_round
 
+#: most lines of one order or call, whatever the surface (``_b2b_max_lines``)
 MAX_LINES = 5000
+MAX_QUANTITY = 1e9
+
+
+def _is_int(value):
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class B2bPricingService(models.AbstractModel):
@@ -49,9 +58,9 @@ class B2bPricingService(models.AbstractModel):
             return result
         self._b2b_check_pricing_access(partner)
         result["dealer_id"] = partner.id
-        if not isinstance(lines, list | tuple) or len(lines) > MAX_LINES:
+        if not isinstance(lines, list | tuple) or len(lines) > self._b2b_max_lines():
             result["error"] = self.env._(
-                "lines must be a list of at most %s dicts.", MAX_LINES
+                "lines must be a list of at most %s dicts.", self._b2b_max_lines()
             )
             return result
         price_date = self._b2b_parse_date(date)
@@ -152,89 +161,293 @@ class B2bPricingService(models.AbstractModel):
         except ValueError:
             return None
 
+    # ------------------------------------------------------------------
+    # Lines: the one validator of what a dealer line may order
+    # ------------------------------------------------------------------
+    @api.model
+    def _b2b_max_lines(self):
+        """Most lines one order (or one pricing call) may have, whatever the
+        surface: quick order, CSV / XLSX upload, API."""
+        return MAX_LINES
+
     @api.model
     def _b2b_parse_lines(self, lines):
         """Validate the lines; returns (per line results, cart of valid lines)."""
-        by_id, by_sku = self._b2b_find_products(lines)
         results, cart = [], []
-        for index, line in enumerate(lines):
-            res = {"index": index, "ok": False, "error": None}
+        for check in self._b2b_check_lines(lines):
+            res = {"index": check["index"], "ok": check["ok"], "error": check["error"]}
+            line = lines[check["index"]]
+            if isinstance(line, dict):
+                res.update(
+                    product_id=line.get("product_id"),
+                    sku=line.get("sku"),
+                    quantity=line.get("quantity"),
+                )
             results.append(res)
-            error, product = self._b2b_check_line(index, line, by_id, by_sku, res)
-            if error:
-                res["error"] = error
+            if not check["ok"]:
                 continue
-            res.update(ok=True, product_id=product.id, sku=product.default_code or None)
+            product = check["product"]
+            res.update(product_id=product.id, sku=product.default_code or None)
             cart.append(
                 {
-                    "key": index,
+                    "key": check["index"],
                     "product": product,
-                    "quantity": float(line["quantity"]),
+                    "quantity": check["quantity"],
                     "uom": product.uom_id,
                 }
             )
         return results, cart
 
     @api.model
+    def _b2b_check_lines(self, lines, unit=True):
+        """Check ``lines`` (dicts of ``product_id`` or ``sku``, and
+        ``quantity``) for the current company: the one line validator of the
+        portal, the CSV / XLSX upload, the API and the pricing service.
+
+        :param unit: also check that each quantity fits its unit of measure
+            (the order line would round it otherwise)
+        :returns: one dict per line, in order: ``index``, ``ok``, ``code``
+            (stable, see below), ``error`` (message), ``field`` (the faulty
+            key), ``product`` and ``quantity`` (float) when ``ok``.
+            Codes: ``INVALID_TYPE``, ``MISSING_FIELD``, ``UNKNOWN_PRODUCT``,
+            ``UNKNOWN_SKU``, ``AMBIGUOUS_SKU``, ``PRODUCT_UNAVAILABLE``,
+            ``INVALID_QUANTITY``.
+        """
+        found = self._b2b_find_products(lines)
+        digits = (
+            self.env["decimal.precision"].precision_get("Product Unit of Measure")
+            if unit
+            else None
+        )
+        return [
+            self._b2b_check_line(index, line, found, digits)
+            for index, line in enumerate(lines)
+        ]
+
+    @api.model
     def _b2b_find_products(self, lines):
-        """All the products named by the lines, in one query (incl. archived,
-        to report them as such): ({id: product}, {sku: product})."""
+        """The products named by the lines, in one query (incl. archived, to
+        report them as such): ({id: product}, {sku: product}, {ambiguous
+        skus}), keyed by the SKUs as given (stripped).
+
+        A SKU is matched exactly first, then case- and width-insensitively
+        (:meth:`_b2b_sku_key`: ``e-com08`` or the full-width ``Ｅ－ＣＯＭ０８``
+        typed with a Chinese input method name ``E-COM08``). At each level
+        (exact, then insensitive) the SKU names the only orderable product
+        when there is one (an archived product keeping the SKU of its
+        replacement does not hide it); several orderable products at the
+        same level make it ambiguous (``ab`` and ``AB`` for ``Ab``). An
+        exact orderable match wins over an insensitive one; with nothing
+        orderable, the product found is returned to be reported as such.
+        """
         ids, skus = set(), set()
         for line in lines:
             if not isinstance(line, dict):
                 continue
             product_id, sku = line.get("product_id"), line.get("sku")
-            if isinstance(product_id, int) and not isinstance(product_id, bool):
+            if _is_int(product_id):
                 ids.add(product_id)
             elif isinstance(sku, str) and sku.strip():
                 skus.add(sku.strip())
         Product = self.env["product.product"].with_context(active_test=False)
         if not (ids or skus):
-            return {}, {}
+            return {}, {}, set()
         domain = [("id", "in", list(ids))]
         if skus:
-            domain = ["|", ("default_code", "in", list(skus)), *domain]
+            domain = [
+                "|",
+                "|",
+                ("default_code", "in", list(skus)),
+                ("id", "in", self._b2b_sku_key_query(skus)),
+                *domain,
+            ]
         domain = [("company_id", "in", [self.env.company.id, False]), *domain]
         found = Product.search(domain)
-        by_sku = {}
-        # a SKU shared by an archived (or unsellable) product and an orderable
-        # one names the orderable one; the search order breaks other ties
-        orderable_first = found.sorted(
-            lambda p: not (p.active and p.product_tmpl_id.active and p.sale_ok)
-        )
-        for product in orderable_first:
-            if product.default_code:
-                by_sku.setdefault(product.default_code, product)
-        return {product.id: product for product in found}, by_sku
+        keys = {sku: self._b2b_sku_key(sku) for sku in skus}
+        exact, loose = {}, {}
+        for product in found:
+            code = product.default_code
+            if not code:
+                continue
+            exact.setdefault(code, []).append(product)
+            loose.setdefault(self._b2b_sku_key(code), []).append(product)
+        by_sku, ambiguous = {}, set()
+        for sku in skus:
+            matches = exact.get(sku, [])
+            others = [p for p in loose.get(keys[sku], []) if p.default_code != sku]
+            for level in (matches, others):
+                orderable = [p for p in level if not p._b2b_orderable_error()]
+                if len(orderable) > 1:
+                    ambiguous.add(sku)
+                    break
+                if orderable:
+                    by_sku[sku] = orderable[0]
+                    break
+            else:
+                if matches or others:
+                    by_sku[sku] = (matches or others)[0]
+        return {product.id: product for product in found}, by_sku, ambiguous
 
     @api.model
-    def _b2b_check_line(self, index, line, by_id, by_sku, res):
-        """(error message or None, product) for one input line."""
-        if not isinstance(line, dict):
-            return self.env._("Line %s must be a dict.", index + 1), None
-        product_id, sku = line.get("product_id"), line.get("sku")
-        res.update(product_id=product_id, sku=sku, quantity=line.get("quantity"))
-        if product_id is not None:
-            if not isinstance(product_id, int) or isinstance(product_id, bool):
-                return self.env._("product_id must be an integer."), None
-            product = by_id.get(product_id)
-        elif isinstance(sku, str) and sku.strip():
-            product = by_sku.get(sku.strip())
+    def _b2b_sku_key(self, sku):
+        """The form under which two SKUs are the same for a buyer: Unicode
+        compatibility normalisation (NFKC: full-width letters, digits and
+        signs of an input method become their ASCII forms), then case
+        folding; surrounding spaces dropped."""
+        return unicodedata.normalize("NFKC", sku).casefold().strip()
+
+    @api.model
+    def _b2b_sku_key_query(self, skus):
+        """Subquery of the ids of the products whose SKU may have the key of
+        one of ``skus``: the SKUs lowered (and normalised with NFKC from
+        PostgreSQL 13) by the database on both sides, a superset that
+        :meth:`_b2b_find_products` narrows with :meth:`_b2b_sku_key`."""
+        code = SQL.identifier("default_code")
+        if self.env.cr._cnx.server_version >= 130000:
+            code = SQL("normalize(%s, NFKC)", code)
+        values = sorted({unicodedata.normalize("NFKC", sku).strip() for sku in skus})
+        return SQL(
+            "(SELECT id FROM product_product WHERE default_code IS NOT NULL "
+            "AND lower(%s) IN (SELECT lower(value) FROM unnest(%s::varchar[]) value))",
+            code,
+            values,
+        )
+
+    @api.model
+    def _b2b_check_line(self, index, line, found, digits=None):
+        """The verdict on one line (see :meth:`_b2b_check_lines`): every
+        problem of the line in ``errors`` (``code``, ``message``, ``field``),
+        the first one also as ``code`` / ``error`` / ``field``; ``found`` is
+        the result of :meth:`_b2b_find_products`."""
+        errors = []
+
+        def fail(code, message, field=None):
+            errors.append({"code": code, "message": message, "field": field})
+
+        if isinstance(line, dict):
+            product = self._b2b_check_line_product(line, found, fail)
+            quantity = self._b2b_check_line_quantity(line, product, digits, fail)
         else:
-            return self.env._("Give a product_id or a sku."), None
-        if not product:
-            return self.env._("Unknown product %s.", str(product_id or sku)[:64]), None
-        if not product.active or not product.product_tmpl_id.active:
-            return self.env._("Product %s is archived.", product.display_name), None
-        if not product.sale_ok:
-            return self.env._("Product %s cannot be sold.", product.display_name), None
+            fail("INVALID_TYPE", self.env._("A line must be an object (dict)."))
+        first = errors[0] if errors else {}
+        res = {
+            "index": index,
+            "ok": not errors,
+            "code": first.get("code"),
+            "error": first.get("message"),
+            "field": first.get("field"),
+            "errors": errors,
+        }
+        if not errors:
+            res.update(product=product, quantity=float(quantity))
+        return res
+
+    @api.model
+    def _b2b_check_line_product(self, line, found, fail):
+        """The orderable product named by ``line``, or ``None`` (``fail``
+        called with the reason)."""
+        by_id, by_sku, ambiguous = found
+        product_id, sku = line.get("product_id"), line.get("sku")
+        field = "product_id" if product_id is not None else "sku"
+        if product_id is not None:
+            if not _is_int(product_id):
+                return fail(
+                    "INVALID_TYPE",
+                    self.env._("product_id must be an integer."),
+                    "product_id",
+                )
+            product = by_id.get(product_id)
+            if not product:
+                return fail(
+                    "UNKNOWN_PRODUCT",
+                    self.env._("Unknown product %s.", product_id),
+                    "product_id",
+                )
+        elif sku is not None:
+            if not isinstance(sku, str) or not sku.strip():
+                return fail(
+                    "INVALID_TYPE", self.env._("sku must be a non-empty text."), "sku"
+                )
+            sku = sku.strip()
+            if sku in ambiguous:
+                return fail(
+                    "AMBIGUOUS_SKU",
+                    self.env._(
+                        "Several products have the SKU %s: give the product_id.",
+                        sku[:64],
+                    ),
+                    "sku",
+                )
+            product = by_sku.get(sku)
+            if not product:
+                return fail(
+                    "UNKNOWN_SKU", self.env._("Unknown product %s.", sku[:64]), "sku"
+                )
+        else:
+            return fail(
+                "MISSING_FIELD",
+                self.env._("Give the product: sku or product_id."),
+                "sku",
+            )
+        error = product._b2b_orderable_error()
+        if error:
+            return fail("PRODUCT_UNAVAILABLE", error, field)
+        return product
+
+    @api.model
+    def _b2b_check_line_quantity(self, line, product, digits, fail):
+        """The quantity of ``line`` when it is valid for ``product`` (the
+        unit is checked when ``digits`` is given and the product known)."""
         quantity = line.get("quantity")
+        if quantity is None:
+            return fail(
+                "MISSING_FIELD", self.env._("quantity is required."), "quantity"
+            )
         if not isinstance(quantity, int | float) or isinstance(quantity, bool):
-            return self.env._("quantity must be a number."), None
-        if not 0 < quantity < float("inf"):
-            # also rejects NaN
-            return self.env._("quantity must be greater than zero."), None
-        return None, product
+            return fail(
+                "INVALID_TYPE",
+                self.env._(
+                    "quantity must be a number, not %s.", type(quantity).__name__
+                ),
+                "quantity",
+            )
+        if math.isnan(quantity) or not 0 < quantity <= MAX_QUANTITY:
+            return fail(
+                "INVALID_QUANTITY",
+                self.env._(
+                    "quantity must be greater than zero and at most %s.",
+                    int(MAX_QUANTITY),
+                ),
+                "quantity",
+            )
+        if (
+            digits is not None
+            and product
+            and not self._b2b_unit_quantity(product, quantity, digits)
+        ):
+            # the order line would round it (to zero, or to another quantity)
+            return fail(
+                "INVALID_QUANTITY",
+                self.env._(
+                    "quantity %(quantity)s is finer than the unit %(uom)s allows "
+                    "(steps of %(rounding)s).",
+                    quantity=quantity,
+                    uom=product.uom_id.name,
+                    rounding=max(product.uom_id.rounding, 10**-digits),
+                ),
+                "quantity",
+            )
+        return quantity
+
+    @api.model
+    def _b2b_unit_quantity(self, product, quantity, digits):
+        """Whether the order line keeps ``quantity`` as it is: a multiple of
+        the unit's rounding, with no more decimals than the quantity field."""
+        rounded = float_round(
+            float_round(quantity, precision_rounding=product.uom_id.rounding),
+            precision_digits=digits,
+        )
+        return rounded > 0 and abs(rounded - quantity) <= 1e-9 * max(1.0, quantity)
 
     @api.model
     def _b2b_format_price(self, entry, price_res, source, date, currency):

@@ -9,3 +9,6 @@ class ResConfigSettings(models.TransientModel):
     b2b_pricelist_precedence = fields.Selection(
         related="company_id.b2b_pricelist_precedence", readonly=False
     )
+    b2b_product_domain = fields.Char(
+        related="company_id.b2b_product_domain", readonly=False
+    )

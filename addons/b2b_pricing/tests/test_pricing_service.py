@@ -100,10 +100,41 @@ class TestPricingService(B2bPricingCommon):
         self.assertIn("number", errors[4])
         self.assertIn("integer", errors[5])
         self.assertIn("dict", errors[6])
-        self.assertIn("product_id or a sku", errors[7])
+        self.assertIn("sku or product_id", errors[7])
         self.assertIn("number", errors[8])
         self.assertIsNone(errors[9])
         self.assertEqual(result["lines"][9]["price_unit"], 50.0)
+
+    def test_line_verdicts_are_structured(self):
+        """The one line validator answers every line with a stable code, the
+        faulty key and every problem of the line (what the portal, the CSV
+        upload and the API render)."""
+        self.mug.active = False
+        checks = self.Service.with_company(self.env.company)._b2b_check_lines(
+            [
+                {"sku": "NOPE", "quantity": 1},
+                {"product_id": self.mug.id, "quantity": 1},
+                {"sku": "B2B-CAP", "quantity": 0.001},
+                {"sku": "NOPE", "quantity": "x"},
+                {"sku": "B2B-CAP", "quantity": 2},
+            ]
+        )
+        self.assertEqual(
+            [(c["code"], c["field"]) for c in checks],
+            [
+                ("UNKNOWN_SKU", "sku"),
+                ("PRODUCT_UNAVAILABLE", "product_id"),
+                ("INVALID_QUANTITY", "quantity"),
+                ("UNKNOWN_SKU", "sku"),
+                (None, None),
+            ],
+        )
+        self.assertEqual(
+            [e["code"] for e in checks[3]["errors"]], ["UNKNOWN_SKU", "INVALID_TYPE"]
+        )
+        self.assertTrue(checks[4]["ok"])
+        self.assertEqual(checks[4]["quantity"], 2.0)
+        self.assertEqual(checks[4]["product"].default_code, "B2B-CAP")
 
     def test_sku_shared_with_archived_product(self):
         """An archived product keeping the SKU of its replacement does not
