@@ -94,6 +94,12 @@ class ResUsers(models.Model):
         self.ensure_one()
         return self._has_group(INTEGRATION_GROUP)
 
+    def _b2b_is_team_member(self):
+        # An integration user is a system of the dealer, not a person of its
+        # team: the brand creates it, links it and gives it its API keys;
+        # the dealer's admin buyers see it but cannot change it.
+        return super()._b2b_is_team_member() and not self._b2b_api_is_integration()
+
     def action_b2b_api_generate_key(self):
         """Generate an RPC API key for this integration user (shown once)."""
         self.ensure_one()

@@ -1,7 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 def _x2many_ids(current, commands):
@@ -204,3 +204,86 @@ class ResUsers(models.Model):
         self.ensure_one()
         dealer = self.partner_id.commercial_partner_id
         return dealer if dealer.b2b_is_dealer else self.env["res.partner"]
+
+    # ------------------------------------------------------------------
+    # The dealer's team (managed by its admin buyers, e.g. in the portal)
+    # ------------------------------------------------------------------
+    def _b2b_is_team_member(self):
+        """True when this user is a member of its dealer's team, whom the
+        dealer's admin buyers manage (roles, invitations, deactivation): a
+        portal user of a dealer.
+
+        Extension point: a module whose portal users of a dealer are not
+        people of its team (``b2b_api``: integration users) returns False
+        for them. Group checks are cached per user: no query.
+        """
+        self.ensure_one()
+        return bool(self.share and self._b2b_dealer())
+
+    def _b2b_is_team_pending(self):
+        """True when this member was invited and never logged in (Odoo's
+        ``auth_signup`` state ``new``)."""
+        self.ensure_one()
+        return self.state == "new"
+
+    def _b2b_team_check_access(self):
+        """Refuse unless the current user may manage every user of ``self``:
+        the current user is an active admin buyer of a dealer, and each user
+        is a member of that dealer's team (``_b2b_is_team_member``).
+
+        Every write of the team page goes through :meth:`_b2b_team_write`,
+        so the rule holds for any caller of the model, not only the page.
+        """
+        actor = self.env.user
+        dealer = actor._b2b_dealer() if actor.share else actor.partner_id.browse()
+        if not dealer or not actor._b2b_has_role("admin"):
+            raise AccessError(
+                self.env._("Only an administrator of the dealer manages its team.")
+            )
+        # sudo: reading the dealer and groups of colleagues (portal users
+        # cannot read other users' groups), only to check the rule
+        for user in self.sudo():
+            if (
+                user.partner_id.commercial_partner_id != dealer
+                or not user._b2b_is_team_member()
+            ):
+                raise AccessError(
+                    self.env._(
+                        "%s is not a member of your team: only the brand can "
+                        "change this user.",
+                        user.name,
+                    )
+                )
+
+    def _b2b_team_write(self, vals):
+        """Write ``vals`` on team members as their dealer's admin buyer
+        (roles, name, spending limit, active). The roles and the dealer's
+        last admin are then checked by :meth:`write` as on every path."""
+        self._b2b_team_check_access()
+        # sudo: a dealer admin (checked above) updates members of its own
+        # dealer's team, which portal users cannot write otherwise
+        return self.sudo().write(vals)
+
+    def _b2b_team_invite_again(self):
+        """Send Odoo's portal invitation again to members that never logged
+        in (the e-mail of the portal wizard with a fresh signup link)."""
+        self._b2b_team_check_access()
+        for user in self.sudo():
+            if not user.active or not user._b2b_is_team_pending():
+                raise UserError(
+                    self.env._(
+                        "%s has already accepted the invitation or is " "deactivated.",
+                        user.name,
+                    )
+                )
+        # sudo: the dealer admin (checked above) re-sends the invitation of
+        # members of its own dealer through Odoo's portal wizard, which only
+        # portal managers may run
+        wizard = (
+            self.env["portal.wizard"]
+            .sudo()
+            .create({"partner_ids": [Command.set(self.sudo().partner_id.ids)]})
+        )
+        for wizard_user in wizard.user_ids:
+            wizard_user.action_invite_again()
+        return True
