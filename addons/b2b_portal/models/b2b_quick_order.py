@@ -3,6 +3,7 @@
 import csv
 import io
 import re
+import unicodedata
 
 from odoo import Command, api, models
 from odoo.exceptions import UserError
@@ -10,6 +11,8 @@ from odoo.tools import float_round
 
 MAX_FILE_SIZE = 2 * 1024 * 1024  # bytes
 MAX_ROWS = 5000
+#: most products the typeahead proposes
+SUGGEST_LIMIT = 8
 #: first-row texts of a file that name the SKU column (a header, not a SKU);
 #: the translated column title of the user's language counts too
 HEADERS = {"sku", "reference", "internal reference", "default_code", "code"}
@@ -210,7 +213,9 @@ class B2bQuickOrder(models.AbstractModel):
         :returns: dict ``entries`` (one per product, duplicates merged, in
             input order; each ``lines``, ``sku``, ``qty``, ``quantity``,
             ``product``, ``name``, ``price_unit``, ``subtotal``, ``error``,
-            ``warning``), ``valid`` (count), ``invalid`` (count),
+            ``warning``, ``next_break``: the pricing service's "N more for
+            P", ``{quantity, price_unit}`` or None), ``valid`` (count),
+            ``invalid`` (count),
             ``amount``, ``currency`` (res.currency), ``messages`` (cart-wide
             warnings such as a minimum amount)
         """
@@ -239,6 +244,7 @@ class B2bQuickOrder(models.AbstractModel):
                 "subtotal": 0.0,
                 "error": None,
                 "warning": None,
+                "next_break": None,
             }
             if not sku and not entry["product_id"]:
                 entry["error"] = self.env._("The SKU is missing.")
@@ -259,6 +265,7 @@ class B2bQuickOrder(models.AbstractModel):
                 continue
             merged[key] = entry
             entries.append(entry)
+        self._b2b_merge_same_products(dealer, entries)
         todo = [entry for entry in entries if not entry["error"]]
         result = self.env["b2b.pricing.service"].price_products(
             dealer.id,
@@ -285,10 +292,13 @@ class B2bQuickOrder(models.AbstractModel):
             entry["sku"] = entry["sku"] or priced.get("sku") or ""
             entry["price_unit"] = priced["price_unit"]
             entry["subtotal"] = currency.round(priced["price_unit"] * entry["quantity"])
+            entry["next_break"] = priced.get("next_break")
         messages = self._b2b_check_order_rules(dealer, entries, currency)
         valid = [entry for entry in entries if not entry["error"]]
         for entry in entries:
-            entry["name"] = entry["product"].display_name or ""
+            # the SKU is in its own column: the name alone
+            product = entry["product"].with_context(display_default_code=False)
+            entry["name"] = product.display_name or ""
         return {
             "entries": entries,
             "valid": len(valid),
@@ -297,6 +307,50 @@ class B2bQuickOrder(models.AbstractModel):
             "currency": currency,
             "messages": messages,
         }
+
+    @api.model
+    def _b2b_merge_same_products(self, dealer, entries):
+        """Merge the entries that name the same product in different ways
+        (``e-com08`` and ``E-COM08``, a SKU and the product id of a catalogue
+        row) into the first one, in place: one order line per product, its
+        quantities added up (minimum quantities, multiples and breaks apply
+        to the sum)."""
+        todo = [entry for entry in entries if not entry["error"]]
+        if len(todo) < 2:
+            return
+        company = dealer.company_id or self.env.company
+        # sudo: the pricing service's own product lookup, read-only
+        by_id, by_sku, ambiguous = (
+            self.env["b2b.pricing.service"]
+            .sudo()
+            .with_company(company)
+            ._b2b_find_products(
+                [
+                    {"product_id": entry["product_id"]}
+                    if entry["product_id"]
+                    else {"sku": entry["sku"]}
+                    for entry in todo
+                ]
+            )
+        )
+        first, dropped = {}, []
+        for entry in todo:
+            if entry["product_id"]:
+                product = by_id.get(entry["product_id"])
+            elif entry["sku"] not in ambiguous:
+                product = by_sku.get(entry["sku"])
+            else:
+                product = None
+            if not product:
+                continue
+            kept = first.setdefault(product.id, entry)
+            if kept is entry:
+                continue
+            kept["lines"] += entry["lines"]
+            kept["quantity"] += entry["quantity"]
+            kept["qty"] = _fmt(kept["quantity"])
+            dropped.append(id(entry))
+        entries[:] = [entry for entry in entries if id(entry) not in dropped]
 
     @api.model
     def _b2b_check_order_rules(self, dealer, entries, currency):
@@ -334,6 +388,60 @@ class B2bQuickOrder(models.AbstractModel):
                 else:
                     entry["warning"] = violation["message"]
         return messages
+
+    # ------------------------------------------------------------------
+    # Typeahead
+    # ------------------------------------------------------------------
+    @api.model
+    def _b2b_suggest_limit(self):
+        return SUGGEST_LIMIT
+
+    @api.model
+    def _b2b_suggest(self, term, limit=None):
+        """The products the current buyer may order whose SKU, name or
+        barcode contain ``term`` (normalised like a SKU: full-width input of
+        a Chinese input method is found too), SKUs starting with it first:
+        a list of ``product_id``, ``sku``, ``name``, ``barcode``, ``uom``."""
+        dealer = self._b2b_current_dealer()
+        term = unicodedata.normalize("NFKC", term or "").strip()[:100]
+        if len(term) < 2:
+            return []
+        limit = min(limit or self._b2b_suggest_limit(), SUGGEST_LIMIT)
+        company = dealer.company_id or self.env.company
+        # sudo: portal users do not read products; the search is restricted
+        # to what the dealer may order (the rule of the quick order and API)
+        Product = self.env["product.product"].sudo().with_company(company)
+        orderable = Product._b2b_orderable_domain(company)
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        products = Product.search(
+            [*orderable, ("default_code", "=ilike", f"{escaped}%")],
+            order="default_code, id",
+            limit=limit,
+        )
+        if len(products) < limit:
+            products |= Product.search(
+                [
+                    *orderable,
+                    ("id", "not in", products.ids),
+                    "|",
+                    "|",
+                    ("default_code", "ilike", term),
+                    ("name", "ilike", term),
+                    ("barcode", "ilike", term),
+                ],
+                order="default_code, id",
+                limit=limit - len(products),
+            )
+        return [
+            {
+                "product_id": product.id,
+                "sku": product.default_code or "",
+                "name": product.with_context(display_default_code=False).display_name,
+                "barcode": product.barcode or "",
+                "uom": product.uom_id.name,
+            }
+            for product in products
+        ]
 
     # ------------------------------------------------------------------
     # Order
@@ -399,7 +507,7 @@ class B2bQuickOrder(models.AbstractModel):
     def _b2b_rows_from_products(self, lines):
         """Rows from (product, quantity) pairs (reorder, saved lists)."""
         return [
-            {"line": number, "product_id": product.id, "qty": quantity}
+            {"line": number, "product_id": product.id, "qty": _fmt(quantity)}
             for number, (product, quantity) in enumerate(lines, start=1)
         ]
 

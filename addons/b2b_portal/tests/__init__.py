@@ -5,3 +5,4 @@ from . import test_team
 from . import test_query_count
 from . import test_tours
 from . import test_plain_odoo
+from . import test_quick_order_lookup

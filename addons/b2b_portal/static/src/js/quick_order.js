@@ -4,6 +4,24 @@
 import publicWidget from "@web/legacy/js/public/public_widget";
 import {rpc} from "@web/core/network/rpc";
 import {_t} from "@web/core/l10n/translation";
+import {SkuTypeahead} from "./sku_typeahead";
+
+/** A price as the server's float widget shows it (2 decimals, grouped). */
+export function formatPrice(value) {
+    const lang = (document.documentElement.lang || "en-US").replace("_", "-");
+    try {
+        return new Intl.NumberFormat(lang, {
+            minimumFractionDigits: 2,
+            maximumFractionDigits: 2,
+        }).format(value);
+    } catch {
+        return Number(value).toFixed(2);
+    }
+}
+
+export function formatQuantity(value) {
+    return String(Math.round(value * 1e6) / 1e6);
+}
 
 publicWidget.registry.B2bQuickOrder = publicWidget.Widget.extend({
     selector: "#b2b_quick_order_form",
@@ -11,6 +29,8 @@ publicWidget.registry.B2bQuickOrder = publicWidget.Widget.extend({
         "keydown #b2b_qo_sku": "_onSkuKeydown",
         "keydown #b2b_qo_qty": "_onQtyKeydown",
         "click #b2b_qo_add": "_onAdd",
+        "input #b2b_quick_order_table input[type='text']": "_onRowInput",
+        "change #b2b_quick_order_table input[type='checkbox']": "_onRowInput",
     },
 
     start() {
@@ -18,10 +38,29 @@ publicWidget.registry.B2bQuickOrder = publicWidget.Widget.extend({
         this.qtyInput = this.el.querySelector("#b2b_qo_qty");
         this.feedback = this.el.querySelector("#b2b_qo_feedback");
         this.tbody = this.el.querySelector("#b2b_quick_order_table tbody");
+        this.summary = this.el.querySelector("#b2b_quick_order_summary");
+        this.total = this.el.querySelector("#b2b_quick_order_total");
+        this.priceSequence = 0;
+        this.typeahead = new SkuTypeahead(this.skuInput, {
+            menu: this.el.querySelector("#b2b_qo_suggestions"),
+            onSelect: () => {
+                this.qtyInput.focus();
+                this.qtyInput.select();
+            },
+        });
         return this._super(...arguments);
     },
 
+    destroy() {
+        this.typeahead?.destroy();
+        clearTimeout(this.priceTimer);
+        this._super(...arguments);
+    },
+
     _onSkuKeydown(ev) {
+        if (this.typeahead.handleKeydown(ev)) {
+            return;
+        }
         if (ev.key === "Enter") {
             ev.preventDefault();
             if (this.skuInput.value.trim()) {
@@ -53,7 +92,9 @@ publicWidget.registry.B2bQuickOrder = publicWidget.Widget.extend({
             this.skuInput.focus();
             return;
         }
-        const result = await rpc("/my/b2b/quick_order/lookup", {sku, qty});
+        const productId = parseInt(this.skuInput.dataset.productId, 10);
+        const params = productId ? {product_id: productId, qty} : {sku, qty};
+        const result = await rpc("/my/b2b/quick_order/lookup", params);
         this.feedback.classList.toggle("text-danger", !result.ok);
         this.feedback.classList.toggle("text-success", result.ok);
         if (!result.ok) {
@@ -65,20 +106,22 @@ publicWidget.registry.B2bQuickOrder = publicWidget.Widget.extend({
         this._addRow(result);
         this.feedback.textContent = _t("Added: %(name)s", {name: result.name});
         this.skuInput.value = "";
+        delete this.skuInput.dataset.productId;
         this.qtyInput.value = "";
         this.skuInput.focus();
+        this._schedulePrice(0);
     },
 
     _addRow(result) {
         const index = this._nextIndex();
         const row = document.createElement("tr");
         row.setAttribute("name", "b2b_quick_order_row");
-        const cell = (content) => {
+        row.dataset.key = String(index);
+        const cell = (className = "", name = "") => {
             const td = document.createElement("td");
-            if (content instanceof Node) {
-                td.appendChild(content);
-            } else {
-                td.textContent = content;
+            td.className = className;
+            if (name) {
+                td.setAttribute("name", name);
             }
             return td;
         };
@@ -89,28 +132,168 @@ publicWidget.registry.B2bQuickOrder = publicWidget.Widget.extend({
             el.value = value;
             if (type === "text") {
                 el.className = "form-control form-control-sm";
+                el.autocomplete = "off";
             }
             return el;
         };
-        const lineCell = cell(String(index + 1));
-        lineCell.appendChild(input(`line_${index}`, String(index + 1), "hidden"));
+        const div = (className, name, text = "") => {
+            const el = document.createElement("div");
+            el.className = className;
+            el.setAttribute("name", name);
+            el.textContent = text;
+            return el;
+        };
+        const lineCell = cell("text-nowrap d-none d-sm-table-cell", "b2b_qo_line");
+        const lineLabel = document.createElement("span");
+        lineLabel.textContent = String(index + 1);
+        lineCell.append(input(`line_${index}`, String(index + 1), "hidden"), lineLabel);
+        const skuCell = cell("o_b2b_qo_sku");
+        const skuInput = input(`sku_${index}`, result.sku || "");
+        skuInput.setAttribute("aria-label", _t("SKU"));
+        skuCell.appendChild(skuInput);
+        if (!result.sku && result.product_id) {
+            skuCell.appendChild(input(`pid_${index}`, String(result.product_id), "hidden"));
+        }
+        skuCell.appendChild(div("small text-muted text-break", "b2b_qo_name", result.name));
+        const qtyCell = cell("o_b2b_qo_qty");
+        const qtyInput = input(`qty_${index}`, result.qty);
+        qtyInput.inputMode = "decimal";
+        qtyInput.setAttribute("aria-label", _t("Quantity"));
+        qtyCell.appendChild(qtyInput);
+        const priceCell = cell("text-end text-nowrap d-none d-md-table-cell", "b2b_qo_price");
+        const subtotalCell = cell("text-end", "b2b_qo_subtotal");
+        const dropCell = cell();
         const drop = input(`drop_${index}`, "1", "checkbox");
         drop.className = "form-check-input";
-        const nameCell = cell(result.name);
-        nameCell.className = "d-none d-md-table-cell text-break";
-        const subtotalCell = cell(
-            `${result.subtotal.toFixed(2)} ${result.currency}`
-        );
-        subtotalCell.className = "text-end text-nowrap";
-        row.append(
-            lineCell,
-            cell(input(`sku_${index}`, result.sku)),
-            cell(input(`qty_${index}`, result.qty)),
-            nameCell,
-            subtotalCell,
-            cell(drop)
-        );
+        drop.setAttribute("aria-label", _t("Drop this row"));
+        dropCell.appendChild(drop);
+        row.append(lineCell, skuCell, qtyCell, priceCell, subtotalCell, dropCell);
         this.tbody.appendChild(row);
+        this._renderRow(row, result);
+    },
+
+    // ------------------------------------------------------------------
+    // Live pricing of the rows, as they are typed
+    // ------------------------------------------------------------------
+    _onRowInput() {
+        this._schedulePrice(500);
+    },
+
+    _schedulePrice(delay) {
+        clearTimeout(this.priceTimer);
+        this.priceTimer = setTimeout(() => this._price(), delay);
+    },
+
+    _rows() {
+        return [...this.tbody.querySelectorAll("tr[name='b2b_quick_order_row']")];
+    },
+
+    _collect() {
+        const rows = [];
+        for (const row of this._rows()) {
+            const index = parseInt(row.dataset.key, 10);
+            if (row.querySelector(`input[name='drop_${index}']`)?.checked) {
+                continue;
+            }
+            const value = (name) =>
+                row.querySelector(`input[name='${name}_${index}']`)?.value.trim() || "";
+            const data = {key: index + 1, sku: value("sku"), qty: value("qty")};
+            const pid = parseInt(value("pid"), 10);
+            if (!data.sku && pid) {
+                data.product_id = pid;
+            }
+            rows.push(data);
+        }
+        return rows;
+    },
+
+    async _price() {
+        const sequence = ++this.priceSequence;
+        const result = await rpc("/my/b2b/quick_order/price", {rows: this._collect()});
+        if (sequence !== this.priceSequence || !result.ok) {
+            return;
+        }
+        for (const row of this._rows()) {
+            const index = parseInt(row.dataset.key, 10);
+            const dropped = row.querySelector(`input[name='drop_${index}']`)?.checked;
+            this._renderRow(row, dropped ? {dropped: true} : result.rows[String(index + 1)]);
+        }
+        this.total.textContent = `${formatPrice(result.amount)} ${result.currency}`;
+        this.summary.classList.toggle("d-none", !result.valid);
+    },
+
+    _lineLabel(row) {
+        const index = parseInt(row.dataset.key, 10);
+        return row.querySelector(`input[name='line_${index}']`)?.value || String(index + 1);
+    },
+
+    _renderRow(row, data) {
+        data = data || {};
+        const name = row.querySelector("[name='b2b_qo_name']");
+        const price = row.querySelector("[name='b2b_qo_price']");
+        const subtotal = row.querySelector("[name='b2b_qo_subtotal']");
+        price.textContent = "";
+        subtotal.replaceChildren();
+        row.classList.toggle("table-danger", Boolean(data.error));
+        row.classList.toggle("table-warning", Boolean(!data.error && data.warning));
+        row.classList.toggle("text-muted", Boolean(data.dropped || data.merged_into));
+        if (data.merged_into) {
+            const first = this._rows().find(
+                (other) => parseInt(other.dataset.key, 10) + 1 === data.merged_into
+            );
+            name.textContent = _t("Added to line %(line)s", {
+                line: first ? this._lineLabel(first) : data.merged_into,
+            });
+        } else if (!data.dropped) {
+            name.textContent = data.name || "";
+        }
+        if (data.ok) {
+            price.textContent = formatPrice(data.price_unit);
+            const value = document.createElement("div");
+            value.className = "text-nowrap";
+            value.setAttribute("name", "b2b_qo_subtotal_value");
+            value.textContent = formatPrice(data.subtotal);
+            const small = document.createElement("div");
+            small.className = "small text-muted text-nowrap d-md-none";
+            small.setAttribute("name", "b2b_qo_price_small");
+            small.textContent = `@ ${formatPrice(data.price_unit)}`;
+            subtotal.append(value, small);
+            if (data.next_break) {
+                const hint = document.createElement("div");
+                hint.className = "small text-success";
+                hint.setAttribute("name", "b2b_qo_next_break");
+                hint.textContent = _t("%(quantity)s more for %(price)s each", {
+                    quantity: formatQuantity(data.next_break.quantity),
+                    price: formatPrice(data.next_break.price_unit),
+                });
+                subtotal.appendChild(hint);
+            }
+        }
+        this._renderMessage(row, data.error || data.warning, Boolean(data.error));
+    },
+
+    _renderMessage(row, message, isError) {
+        let next = row.nextElementSibling;
+        if (next?.getAttribute("name") !== "b2b_quick_order_row_error") {
+            next = null;
+        }
+        if (!message) {
+            next?.remove();
+            return;
+        }
+        if (!next) {
+            next = document.createElement("tr");
+            next.setAttribute("name", "b2b_quick_order_row_error");
+            next.appendChild(document.createElement("td"));
+            row.after(next);
+        }
+        const td = next.firstElementChild;
+        td.colSpan = 6;
+        td.className = `${isError ? "text-danger" : "text-warning"} small text-break`;
+        td.textContent = _t("Line %(line)s: %(message)s", {
+            line: this._lineLabel(row),
+            message,
+        });
     },
 });
 
