@@ -83,3 +83,151 @@ class B2bOrderList(models.Model):
                 ],
             }
         )
+
+    # ------------------------------------------------------------------
+    # Prices and edits (portal)
+    # ------------------------------------------------------------------
+    def _b2b_priced_lines(self):
+        """The lines priced for the list's dealer by the pricing service
+        (``b2b.pricing.service.price_products``, the list priced as one
+        order: cumulative breaks count over the list): {"lines": [{line,
+        price_unit, subtotal, next_break, error}], "amount", "currency"
+        (name), "error"}."""
+        self.ensure_one()
+        # sudo: the lines and products of a list the user reads (checked)
+        self.check_access("read")
+        lines = self.sudo().line_ids
+        result = {"lines": [], "amount": 0.0, "currency": None, "error": None}
+        if not lines:
+            return result
+        priced = self.env["b2b.pricing.service"].price_products(
+            self.dealer_id.id,
+            [
+                {"product_id": line.product_id.id, "quantity": line.quantity}
+                for line in lines
+            ],
+        )
+        result["currency"] = priced["currency"]
+        currency = self.env["res.currency"].search(
+            [("name", "=", priced["currency"])], limit=1
+        )
+        if priced["error"] and not priced["lines"]:
+            result["error"] = priced["error"]
+        for line, price in zip(
+            lines, priced["lines"] or [{}] * len(lines), strict=True
+        ):
+            entry = {
+                "line": line,
+                "price_unit": None,
+                "subtotal": None,
+                "next_break": None,
+                "error": price.get("error"),
+            }
+            if price.get("ok"):
+                entry.update(
+                    price_unit=price["price_unit"],
+                    subtotal=currency.round(price["price_unit"] * line.quantity),
+                    next_break=price.get("next_break"),
+                )
+                result["amount"] += entry["subtotal"]
+            result["lines"].append(entry)
+        return result
+
+    def _b2b_update_lines(self, quantities, removed=(), additions=()):
+        """Apply the edits of the list's owner, all or nothing:
+        ``quantities`` {line id: quantity as typed}, ``removed`` (line ids),
+        ``additions`` [(SKU, quantity as typed)]. Changed and added lines go
+        through the one line validator (``b2b.pricing.service.
+        _b2b_check_lines``: known and orderable product, quantity fitting its
+        unit); a product added again adds up with its line.
+
+        :returns: {key: error}, empty when the edits are written; keys are
+            line ids and ``("add", index)``
+        """
+        self.ensure_one()
+        self.check_access("write")
+        QuickOrder = self.env["b2b.quick.order"]
+        lines = {line.id: line for line in self.line_ids}
+        errors, keys, to_check = {}, [], []
+        removed = {line_id for line_id in removed if line_id in lines}
+        for line_id, qty in quantities.items():
+            line = lines.get(line_id)
+            if not line or line_id in removed:
+                continue
+            quantity = QuickOrder._b2b_parse_qty(qty)
+            if quantity is None:
+                errors[line_id] = self._b2b_qty_error(qty)
+            elif quantity != line.quantity:
+                keys.append(line_id)
+                # sudo: the product id of the user's own line
+                to_check.append(
+                    {"product_id": line.sudo().product_id.id, "quantity": quantity}
+                )
+        for index, (sku, qty) in enumerate(additions):
+            sku = (sku or "").strip()
+            if not sku and not (qty or "").strip():
+                continue
+            quantity = QuickOrder._b2b_parse_qty(qty)
+            if not sku:
+                errors[("add", index)] = self.env._("The SKU is missing.")
+            elif quantity is None:
+                errors[("add", index)] = self._b2b_qty_error(qty)
+            else:
+                keys.append(("add", index))
+                to_check.append({"sku": sku[:100], "quantity": quantity})
+        # sudo: the pricing service's line validator, read-only, in the
+        # list's company (portal users do not read products)
+        checks = (
+            self.env["b2b.pricing.service"]
+            .sudo()
+            .with_company(self.company_id)
+            ._b2b_check_lines(to_check)
+        )
+        for key, check in zip(keys, checks, strict=True):
+            if not check["ok"]:
+                errors[key] = check["error"]
+        if errors:
+            return errors
+        # sudo: the product ids of the user's own lines
+        by_product = {
+            line.sudo().product_id.id: line
+            for line in lines.values()
+            if line.id not in removed
+        }
+        updates, created = {}, {}
+        for key, check in zip(keys, checks, strict=True):
+            if not isinstance(key, tuple):
+                updates[key] = check["quantity"]
+                continue
+            line = by_product.get(check["product"].id)
+            if line:
+                updates[line.id] = (
+                    updates.get(line.id, line.quantity) + check["quantity"]
+                )
+            else:
+                product_id = check["product"].id
+                created[product_id] = created.get(product_id, 0.0) + check["quantity"]
+        sequence = max((line.sequence for line in lines.values()), default=0)
+        commands = [Command.delete(line_id) for line_id in removed]
+        commands += [
+            Command.update(line_id, {"quantity": quantity})
+            for line_id, quantity in updates.items()
+        ]
+        commands += [
+            Command.create(
+                {
+                    "product_id": product_id,
+                    "quantity": quantity,
+                    "sequence": sequence + 10 * n,
+                }
+            )
+            for n, (product_id, quantity) in enumerate(created.items(), start=1)
+        ]
+        if commands:
+            self.write({"line_ids": commands})
+        return {}
+
+    def _b2b_qty_error(self, qty):
+        return self.env._(
+            "The quantity %s is not a number greater than zero.", qty or '""'
+        )

@@ -6,3 +6,4 @@ from . import test_query_count
 from . import test_tours
 from . import test_plain_odoo
 from . import test_quick_order_lookup
+from . import test_lists
