@@ -7,5 +7,6 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import res_partner_hold
+from . import res_partner_banner
 from . import account_move
 from . import account_move_line

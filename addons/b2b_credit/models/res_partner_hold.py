@@ -17,15 +17,30 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # Holds and temporary increases
     # ------------------------------------------------------------------
+    @api.model
+    def _b2b_credit_hold_groups(self):
+        """XML ids of the groups whose users put dealers on hold, release
+        them and grant temporary limit increases: credit control and the
+        dealer managers (overrides of blocked documents stay with credit
+        control, see ``b2b.credit.document.mixin``)."""
+        return [
+            "b2b_credit.b2b_credit_group_manager",
+            "b2b_base.b2b_base_group_manager",
+        ]
+
     def _b2b_credit_check_manager(self):
-        if not self.env.user.has_group("b2b_credit.b2b_credit_group_manager"):
+        user = self.env.user
+        if not any(user.has_group(group) for group in self._b2b_credit_hold_groups()):
             raise AccessError(
-                self.env._("Only credit managers may change credit holds and limits.")
+                self.env._(
+                    "Only credit managers and dealer managers may change credit "
+                    "holds and limits."
+                )
             )
 
     def _b2b_credit_set_hold(self, reason, hold_type="manual", company=None):
         """Put the dealers on hold in ``company`` (default: the current one).
-        Manual holds need a credit manager."""
+        Manual holds need a credit or dealer manager."""
         reason = (reason or "").strip()
         hold_types = dict(
             self._fields["b2b_credit_hold_type"]._description_selection(self.env)
@@ -64,7 +79,7 @@ class ResPartner(models.Model):
 
     def _b2b_credit_release_hold(self, reason, auto=False, company=None):
         """Release the hold of the dealers in ``company`` (default: the current
-        one); credit manager unless ``auto``."""
+        one); credit or dealer manager unless ``auto``."""
         reason = (reason or "").strip()
         if not auto:
             self._b2b_credit_check_manager()
@@ -290,6 +305,9 @@ class ResPartner(models.Model):
         self._b2b_credit_check_manager()
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Put on Hold")
+            if mode == "hold"
+            else self.env._("Release Hold"),
             "res_model": "res.partner.credit.hold",
             "view_mode": "form",
             "target": "new",
@@ -304,6 +322,7 @@ class ResPartner(models.Model):
         self._b2b_credit_check_manager()
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Temporary Increase"),
             "res_model": "res.partner.credit.increase",
             "view_mode": "form",
             "target": "new",

@@ -6,3 +6,4 @@ from . import test_override
 from . import test_plain_odoo
 from . import test_query_count
 from . import test_statement
+from . import test_backend_roles
