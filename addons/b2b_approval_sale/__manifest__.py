@@ -18,6 +18,7 @@
     "data": [
         "views/sale_order_views.xml",
         "views/res_users_views.xml",
+        "views/b2b_approval_sale_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
