@@ -4,15 +4,12 @@ from contextlib import contextmanager
 from unittest.mock import patch
 
 from odoo import Command, http
-from odoo.tests import HttpCase, new_test_user
+from odoo.tests import HttpCase
 
 from odoo.addons.b2b_base.tests.common import B2bQueryLogMixin
 from odoo.addons.b2b_pricing_sale.tests.common import B2bPricingSaleCommon
 
 ADMIN = "b2b_base.b2b_base_group_buyer_admin"
-PURCHASER = "b2b_base.b2b_base_group_buyer_purchaser"
-APPROVER = "b2b_base.b2b_base_group_buyer_approver"
-FINANCE = "b2b_base.b2b_base_group_buyer_finance"
 
 
 class B2bPortalCommon(B2bPricingSaleCommon):
@@ -24,12 +21,12 @@ class B2bPortalCommon(B2bPricingSaleCommon):
         super().setUpClass()
         cls.dealer_a = cls.dealer
         cls.dealer_b = cls.dealer_gold
-        cls.a_admin = cls._create_buyer(cls.dealer_a, "pa_admin", ADMIN)
-        cls.a_buyer = cls._create_buyer(cls.dealer_a, "pa_buyer", PURCHASER)
-        cls.a_buyer2 = cls._create_buyer(cls.dealer_a, "pa_buyer2", PURCHASER)
-        cls.a_approver = cls._create_buyer(cls.dealer_a, "pa_approver", APPROVER)
-        cls.a_finance = cls._create_buyer(cls.dealer_a, "pa_finance", FINANCE)
-        cls.b_buyer = cls._create_buyer(cls.dealer_b, "pb_buyer", PURCHASER, ADMIN)
+        cls.a_admin = cls._b2b_buyer(cls.dealer_a, "pa_admin", ("admin",))
+        cls.a_buyer = cls._b2b_buyer(cls.dealer_a, "pa_buyer")
+        cls.a_buyer2 = cls._b2b_buyer(cls.dealer_a, "pa_buyer2")
+        cls.a_approver = cls._b2b_buyer(cls.dealer_a, "pa_approver", ("approver",))
+        cls.a_finance = cls._b2b_buyer(cls.dealer_a, "pa_finance", ("finance",))
+        cls.b_buyer = cls._b2b_buyer(cls.dealer_b, "pb_buyer", ("purchaser", "admin"))
         cls.plain = cls._create_portal_user(cls.customer, "p_plain")
         cls.old = cls._create_product(
             "B2B Old Lamp", 30.0, cls.categ_other, "B2B-OLD", active=False
@@ -62,25 +59,12 @@ class B2bPortalCommon(B2bPricingSaleCommon):
                 "mode": "block",
             }
         )
-        cls.order_a1 = cls._create_order(cls.a_buyer.partner_id, [(cls.cap, 5)])
-        cls.order_a2 = cls._create_order(cls.a_buyer2.partner_id, [(cls.mug, 6)])
-        cls.order_b = cls._create_order(cls.b_buyer.partner_id, [(cls.cap, 10)])
-        cls.order_plain = cls._create_order(cls.customer, [(cls.mug, 6)])
+        cls.order_a1 = cls._b2b_order(cls.a_buyer.partner_id, [(cls.cap, 5)])
+        cls.order_a2 = cls._b2b_order(cls.a_buyer2.partner_id, [(cls.mug, 6)])
+        cls.order_b = cls._b2b_order(cls.b_buyer.partner_id, [(cls.cap, 10)])
+        cls.order_plain = cls._b2b_order(cls.customer, [(cls.mug, 6)])
         for order in cls.order_a1 | cls.order_a2 | cls.order_b | cls.order_plain:
             order.message_subscribe(partner_ids=order.partner_id.ids)
-
-    @classmethod
-    def _create_buyer(cls, dealer, login, *groups):
-        contact = cls.env["res.partner"].create(
-            {"name": login, "parent_id": dealer.id, "email": f"{login}@example.com"}
-        )
-        return new_test_user(
-            cls.env,
-            login=login,
-            groups=",".join(["base.group_portal", *groups]),
-            name=login,
-            partner_id=contact.id,
-        )
 
     @classmethod
     def _create_invoice(cls, partner, amount=100.0):

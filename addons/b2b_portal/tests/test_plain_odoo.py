@@ -1,6 +1,6 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import B2bPlainPortalMixin, B2bPortalHttpCommon
 
@@ -22,17 +22,15 @@ class TestPlainOdooPortal(B2bPlainPortalMixin, B2bPortalHttpCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.order_plain_confirmed = cls._create_order(cls.customer, [(cls.mug, 12)])
+        cls.order_plain_confirmed = cls._b2b_order(cls.customer, [(cls.mug, 12)])
         cls.order_plain_confirmed.message_subscribe(partner_ids=cls.customer.ids)
         cls.order_plain_confirmed.action_confirm()
         cls.invoice_plain = cls._create_invoice(cls.customer, 120.0)
         # Odoo's portal lists sent quotations (drafts are the seller's)
-        cls.quote_plain = cls._create_order(cls.customer, [(cls.cap, 5)])
+        cls.quote_plain = cls._b2b_order(cls.customer, [(cls.cap, 5)])
         cls.quote_plain.message_subscribe(partner_ids=cls.customer.ids)
         cls.quote_plain.action_quotation_sent()
-        cls.internal = new_test_user(
-            cls.env, login="b2b_plain_portal_internal", groups="base.group_user"
-        )
+        cls.internal = cls._b2b_internal_user("b2b_plain_portal_internal")
 
     def test_home(self):
         for url in ("/my", "/my/home"):

@@ -24,7 +24,7 @@ class TestQueryCount(B2bPortalHttpCommon):
         super().setUpClass()
         orders = cls.env["sale.order"]
         for __ in range(N_SMALL):
-            order = cls._create_order(cls.a_buyer.partner_id, [(cls.mug, 6)])
+            order = cls._b2b_order(cls.a_buyer.partner_id, [(cls.mug, 6)])
             order.message_subscribe(partner_ids=cls.a_buyer.partner_id.ids)
             orders |= order
         orders.action_confirm()

@@ -35,7 +35,7 @@ class TestTours(B2bPortalHttpCommon):
         self.assertEqual(order.order_line.product_id, self.cap | self.mug)
 
     def test_reorder(self):
-        past = self._create_order(
+        past = self._b2b_order(
             self.a_buyer.partner_id, [(self.cap, 5), (self.shirt_red, 2)]
         )
         past.message_subscribe(partner_ids=self.a_buyer.partner_id.ids)

@@ -57,8 +57,8 @@ class TestVisibility(B2bPortalCommon):
         """A dealer's portal user without a buyer role is treated like a
         purchaser: its own orders only, no invoices, never another dealer's
         documents even when it follows them."""
-        b_plain = self._create_buyer(self.dealer_b, "pb_no_role")
-        own = self._create_order(b_plain.partner_id, [(self.cap, 1)])
+        b_plain = self._b2b_buyer(self.dealer_b, "pb_no_role", ())
+        own = self._b2b_order(b_plain.partner_id, [(self.cap, 1)])
         own.message_subscribe(partner_ids=b_plain.partner_id.ids)
         self.order_a1.message_subscribe(partner_ids=b_plain.partner_id.ids)
         self.invoice_a.message_subscribe(partner_ids=b_plain.partner_id.ids)

@@ -1,7 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.b2b_pricing_sale.tests.common import B2bPricingSaleCommon
 
@@ -17,10 +17,8 @@ class TestPlainOdooPricingLoyalty(B2bPricingSaleCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["loyalty.program"].search([]).active = False
-        cls.salesman = new_test_user(
-            cls.env,
-            login="b2b_plain_loyalty_salesman",
-            groups="sales_team.group_sale_salesman",
+        cls.salesman = cls._b2b_internal_user(
+            "b2b_plain_loyalty_salesman", "sales_team.group_sale_salesman"
         )
         cls.customer.property_product_pricelist = cls.pl_default
         cls.discount_program = cls.env["loyalty.program"].create(
@@ -80,21 +78,7 @@ class TestPlainOdooPricingLoyalty(B2bPricingSaleCommon):
         )
 
     def _order(self, lines):
-        return (
-            self.env["sale.order"]
-            .with_user(self.salesman)
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "order_line": [
-                        Command.create(
-                            {"product_id": product.id, "product_uom_qty": qty}
-                        )
-                        for product, qty in lines
-                    ],
-                }
-            )
-        )
+        return self._b2b_order(self.customer, lines, user=self.salesman)
 
     def _claim(self, order, program):
         order._update_programs_and_rewards()

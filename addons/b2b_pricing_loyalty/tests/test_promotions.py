@@ -63,7 +63,7 @@ class TestPromotions(B2bPricingSaleCommon):
     def test_percent_threshold_on_break_prices(self):
         """The promotion discounts the break prices, not the list prices."""
         program = self._threshold(3000.0, discount=10.0, discount_mode="percent")
-        order = self._create_order(
+        order = self._b2b_order(
             self.dealer, [(self.shirt_red, 30), (self.shirt_blue, 30)]
         )
         reward = self._claim(order, program)
@@ -89,7 +89,7 @@ class TestPromotions(B2bPricingSaleCommon):
         and break prices, not with the list prices."""
         program = self._threshold(3000.0, discount=300.0, discount_mode="per_order")
         # 32 shirts: 3,200 at list price, 2,880 at the tier price
-        order = self._create_order(
+        order = self._b2b_order(
             self.dealer, [(self.shirt_red, 16), (self.shirt_blue, 16)]
         )
         self.assertAlmostEqual(order.amount_untaxed, 2880.0)
@@ -119,7 +119,7 @@ class TestPromotions(B2bPricingSaleCommon):
         self.env["loyalty.card"].create(
             {"program_id": program.id, "points": 1, "code": "B2B-COUPON-1"}
         )
-        order = self._create_order(
+        order = self._b2b_order(
             self.dealer, [(self.shirt_red, 30), (self.shirt_blue, 30)]
         )
         reward = self._claim(order, program, code="B2B-COUPON-1")
@@ -147,7 +147,7 @@ class TestPromotions(B2bPricingSaleCommon):
             },
             program_type="buy_x_get_y",
         )
-        order = self._create_order(self.dealer, [(self.cap, 4)])
+        order = self._b2b_order(self.dealer, [(self.cap, 4)])
         reward = self._claim(order, program)
         self.assertEqual(reward.product_id, self.cap)
         self.assertEqual(reward.product_uom_qty, 2.0)
@@ -174,7 +174,7 @@ class TestPromotions(B2bPricingSaleCommon):
         """A reward line never pushes the order over a quantity break."""
         program = self._threshold(3000.0, discount=10.0, discount_mode="percent")
         self._rule(self.pl_silver, False, 1.0, min_qty=61, scope="order")
-        order = self._create_order(
+        order = self._b2b_order(
             self.dealer, [(self.shirt_red, 30), (self.shirt_blue, 30)]
         )
         reward = self._claim(order, program)

@@ -1,12 +1,10 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command
-
 from odoo.addons.b2b_pricing.tests.common import B2bPricingCommon
 
 
 class B2bPricingSaleCommon(B2bPricingCommon):
-    """Adds a cumulative break to the Silver tier and order helpers."""
+    """Adds a cumulative break to the Silver tier (orders: ``_b2b_order``)."""
 
     @classmethod
     def setUpClass(cls):
@@ -18,16 +16,3 @@ class B2bPricingSaleCommon(B2bPricingCommon):
         # prices without taxes, whatever the default taxes of the company
         products = cls.shirt_tmpl | cls.cap.product_tmpl_id | cls.mug.product_tmpl_id
         products.taxes_id = False
-
-    @classmethod
-    def _create_order(cls, partner, lines):
-        """lines: list of (product, qty)."""
-        return cls.env["sale.order"].create(
-            {
-                "partner_id": partner.id,
-                "order_line": [
-                    Command.create({"product_id": product.id, "product_uom_qty": qty})
-                    for product, qty in lines
-                ],
-            }
-        )

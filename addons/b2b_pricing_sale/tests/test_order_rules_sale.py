@@ -23,7 +23,7 @@ class TestOrderRulesSale(B2bPricingSaleCommon):
         cls.portal_user = cls._create_portal_user(cls.dealer, "b2b_rules_portal")
 
     def test_block_on_confirm(self):
-        order = self._create_order(self.dealer, [(self.shirt_red, 30)])
+        order = self._b2b_order(self.dealer, [(self.shirt_red, 30)])
         self.assertTrue(order.b2b_order_rule_blocking)
         self.assertIn("24 or 36", order.b2b_order_rule_message)
         self.assertIn("24 or 36", order._confirmation_error_message())
@@ -37,7 +37,7 @@ class TestOrderRulesSale(B2bPricingSaleCommon):
 
     def test_block_portal_and_rpc_paths(self):
         """The portal accepts an order as sudo: the hook still refuses it."""
-        order = self._create_order(self.portal_user.partner_id, [(self.shirt_red, 30)])
+        order = self._b2b_order(self.portal_user.partner_id, [(self.shirt_red, 30)])
         order.action_quotation_sent()
         as_portal = order.with_user(self.portal_user)
         as_portal.check_access("read")
@@ -49,7 +49,7 @@ class TestOrderRulesSale(B2bPricingSaleCommon):
 
     def test_warn_mode_confirms(self):
         self.pack_rule.mode = "warn"
-        order = self._create_order(self.dealer, [(self.shirt_red, 30)])
+        order = self._b2b_order(self.dealer, [(self.shirt_red, 30)])
         self.assertFalse(order.b2b_order_rule_blocking)
         self.assertIn("24 or 36", order.b2b_order_rule_message)
         order.action_confirm()
@@ -64,19 +64,19 @@ class TestOrderRulesSale(B2bPricingSaleCommon):
                 "tier_ids": [(6, 0, self.tier_silver.ids)],
             }
         )
-        order = self._create_order(self.dealer, [(self.shirt_red, 12)])  # 1080
+        order = self._b2b_order(self.dealer, [(self.shirt_red, 12)])  # 1080
         order.action_confirm()
         self.assertEqual(order.state, "sale")
-        small = self._create_order(self.dealer, [(self.mug, 10)])  # 200
+        small = self._b2b_order(self.dealer, [(self.mug, 10)])  # 200
         with self.assertRaisesRegex(UserError, "add .*800"):
             small.action_confirm()
         # a gold dealer is not concerned
-        gold = self._create_order(self.dealer_gold, [(self.mug, 10)])
+        gold = self._b2b_order(self.dealer_gold, [(self.mug, 10)])
         gold.action_confirm()
         self.assertEqual(gold.state, "sale")
 
     def test_non_dealer_not_blocked(self):
-        order = self._create_order(self.customer, [(self.shirt_red, 30)])
+        order = self._b2b_order(self.customer, [(self.shirt_red, 30)])
         self.assertFalse(order.b2b_order_rule_message)
         order.action_confirm()
         self.assertEqual(order.state, "sale")

@@ -3,7 +3,7 @@
 import json
 
 from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import B2bPricingSaleCommon
 
@@ -39,10 +39,8 @@ class TestPlainOdooPricingSale(B2bPricingSaleCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesman = new_test_user(
-            cls.env,
-            login="b2b_plain_salesman",
-            groups="sales_team.group_sale_salesman",
+        cls.salesman = cls._b2b_internal_user(
+            "b2b_plain_salesman", "sales_team.group_sale_salesman"
         )
         # Combo product: a burger (20 or 25) and a side (10), sold 30
         cls.burger = cls._create_product("B2B Burger", 20.0, cls.categ_other, "B2B-BRG")
@@ -318,7 +316,7 @@ class TestPlainOdooPricingSale(B2bPricingSaleCommon):
         self._rule(pricelist, self.shirt_tmpl, 75.0, min_qty=10)
         self.customer.property_product_pricelist = pricelist
         lines = [(self.shirt_red, 6), (self.shirt_blue, 6), (self.cap, 10)]
-        order = self._create_order(self.customer, lines)
+        order = self._b2b_order(self.customer, lines)
         order.user_id = self.salesman
         order = order.with_user(self.salesman)
         self.assertEqual(order.pricelist_id, pricelist)
@@ -344,7 +342,7 @@ class TestPlainOdooPricingSale(B2bPricingSaleCommon):
     def test_plain_customer_confirmation_without_rule_query(self):
         """Confirming a non-dealer's quotation is Odoo's confirmation: the
         order rules (dealers only) are not even read."""
-        order = self._create_order(self.customer, [(self.cap, 3)])
+        order = self._b2b_order(self.customer, [(self.cap, 3)])
         order.user_id = self.salesman
         order = order.with_user(self.salesman)
         self.env.flush_all()

@@ -16,7 +16,7 @@ class TestPortal(B2bPricingSaleCommon, HttpCase):
                 "qty_multiple": 12,
             }
         )
-        order = self._create_order(self.dealer, [(self.shirt_red, 30)])
+        order = self._b2b_order(self.dealer, [(self.shirt_red, 30)])
         order.action_quotation_sent()
         response = self.url_open(order.get_portal_url())
         self.assertEqual(response.status_code, 200)

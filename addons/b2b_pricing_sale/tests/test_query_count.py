@@ -65,7 +65,7 @@ class TestQueryCount(B2bPricingSaleCommon):
         )
         cls.env["product.pricelist.item"].create(items)
         cls.orders = {
-            size: cls._create_order(
+            size: cls._b2b_order(
                 cls.dealer, [(product, 10) for product in cls.qc_products[:size]]
             )
             for size in SIZES

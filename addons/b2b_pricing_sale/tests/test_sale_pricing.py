@@ -12,7 +12,7 @@ from .common import B2bPricingSaleCommon
 @tagged("post_install", "-at_install")
 class TestSalePricing(B2bPricingSaleCommon):
     def test_tier_pricelist_on_quotation(self):
-        order = self._create_order(self.dealer, [(self.shirt_red, 10)])
+        order = self._b2b_order(self.dealer, [(self.shirt_red, 10)])
         self.assertEqual(order.pricelist_id, self.pl_silver)
         line = order.order_line
         self.assertEqual(line.price_unit, 90.0)
@@ -25,14 +25,14 @@ class TestSalePricing(B2bPricingSaleCommon):
 
     def test_contract_and_list_sources(self):
         self.dealer.specific_property_product_pricelist = self.pl_contract
-        order = self._create_order(self.dealer, [(self.shirt_red, 1), (self.mug, 1)])
+        order = self._b2b_order(self.dealer, [(self.shirt_red, 1), (self.mug, 1)])
         self.assertEqual(order.pricelist_id, self.pl_contract)
         shirt, mug = order.order_line
         self.assertEqual((shirt.price_unit, shirt.b2b_price_source), (70.0, "contract"))
         self.assertEqual((mug.price_unit, mug.b2b_price_source), (20.0, "list"))
 
     def test_cumulative_reprice_on_add_change_remove(self):
-        order = self._create_order(self.dealer, [(self.shirt_red, 30)])
+        order = self._b2b_order(self.dealer, [(self.shirt_red, 30)])
         red = order.order_line
         self.assertEqual(red.price_unit, 90.0)
         # adding a line reprices the existing one
@@ -83,7 +83,7 @@ class TestSalePricing(B2bPricingSaleCommon):
         self.assertEqual(order.order_line.mapped("price_unit"), [60.0, 60.0])
 
     def test_manual_price_kept(self):
-        order = self._create_order(self.dealer, [(self.shirt_red, 30)])
+        order = self._b2b_order(self.dealer, [(self.shirt_red, 30)])
         red = order.order_line
         red.price_unit = 85.0
         self.assertEqual(red.b2b_price_source, "manual")
@@ -98,11 +98,11 @@ class TestSalePricing(B2bPricingSaleCommon):
         self.assertEqual(red.price_unit, 60.0)
 
     def test_tier_change_affects_new_quotations_only(self):
-        confirmed = self._create_order(self.dealer, [(self.shirt_red, 10)])
+        confirmed = self._b2b_order(self.dealer, [(self.shirt_red, 10)])
         confirmed.action_confirm()
-        draft = self._create_order(self.dealer, [(self.shirt_red, 10)])
+        draft = self._b2b_order(self.dealer, [(self.shirt_red, 10)])
         self.dealer.b2b_tier_id = self.tier_gold
-        new = self._create_order(self.dealer, [(self.shirt_red, 10)])
+        new = self._b2b_order(self.dealer, [(self.shirt_red, 10)])
         self.assertEqual(new.pricelist_id, self.pl_gold)
         self.assertEqual(new.order_line.price_unit, 80.0)
         self.assertEqual(confirmed.pricelist_id, self.pl_silver)
@@ -118,7 +118,7 @@ class TestSalePricing(B2bPricingSaleCommon):
     def test_non_dealer_as_plain_odoo(self):
         """Per-line pricing and no repricing of untouched lines."""
         self._rule(self.pl_default, self.shirt_tmpl, 95.0, min_qty=20)
-        order = self._create_order(self.customer, [(self.shirt_red, 20), (self.mug, 5)])
+        order = self._b2b_order(self.customer, [(self.shirt_red, 20), (self.mug, 5)])
         self.assertEqual(order.pricelist_id, self.pl_default)
         red, mug = order.order_line
         for line in order.order_line:
@@ -151,7 +151,7 @@ class TestSalePricing(B2bPricingSaleCommon):
             min_qty=10,
             scope="category",
         )
-        order = self._create_order(self.dealer, [(self.cap, 5)])
+        order = self._b2b_order(self.dealer, [(self.cap, 5)])
         cap = order.order_line
         self.assertEqual((cap.price_unit, cap.discount), (50.0, 0.0))
         self.assertEqual(cap.b2b_next_break_price, 40.0)
@@ -164,7 +164,7 @@ class TestSalePricing(B2bPricingSaleCommon):
 
     def test_price_key_sql_matches_python(self):
         """The install hook fills the keys exactly as the ORM computes them."""
-        order = self._create_order(
+        order = self._b2b_order(
             self.dealer, [(self.shirt_red, 2.5), (self.shirt_blue, 30), (self.mug, 0)]
         )
         self.env.flush_all()
