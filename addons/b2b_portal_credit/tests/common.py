@@ -3,11 +3,10 @@
 import re
 
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user
+from odoo.tests import HttpCase
 
 from odoo.addons.b2b_credit.tests.common import B2bCreditCommon
 
-ROLE = "b2b_base.b2b_base_group_buyer_%s"
 VALUE_RE = r'id="%s"[^>]*data-b2b-value="([-0-9.e]+)"'
 
 
@@ -21,12 +20,12 @@ class B2bPortalCreditCommon(B2bCreditCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.admin = cls._buyer(cls.dealer, "pc_admin", "admin")
-        cls.finance = cls._buyer(cls.dealer, "pc_finance", "finance")
-        cls.purchaser = cls._buyer(cls.dealer, "pc_purchaser", "purchaser")
-        cls.approver = cls._buyer(cls.dealer, "pc_approver", "approver")
+        cls.admin = cls._b2b_buyer(cls.dealer, "pc_admin", ("admin",))
+        cls.finance = cls._b2b_buyer(cls.dealer, "pc_finance", ("finance",))
+        cls.purchaser = cls._b2b_buyer(cls.dealer, "pc_purchaser", ("purchaser",))
+        cls.approver = cls._b2b_buyer(cls.dealer, "pc_approver", ("approver",))
         cls.dealer_b = cls._create_dealer("Dealer Two")
-        cls.finance_b = cls._buyer(cls.dealer_b, "pc_finance_b", "finance")
+        cls.finance_b = cls._b2b_buyer(cls.dealer_b, "pc_finance_b", ("finance",))
         cls.jan = cls._post_invoice(cls.dealer, 500.0, "2026-01-05", "2026-01-05")
         cls.feb = cls._post_invoice(cls.dealer, 300.0, "2026-02-10", "2026-03-15")
         cls.refund = cls._post_invoice(
@@ -36,19 +35,6 @@ class B2bPortalCreditCommon(B2bCreditCommon, HttpCase):
         cls.march = cls._post_invoice(cls.dealer, 999.0, "2026-03-02", "2026-03-02")
         cls.invoice_b = cls._post_invoice(
             cls.dealer_b, 77.0, "2026-02-11", "2026-02-11"
-        )
-
-    @classmethod
-    def _buyer(cls, dealer, login, role):
-        contact = cls.env["res.partner"].create(
-            {"name": login, "parent_id": dealer.id, "email": f"{login}@example.com"}
-        )
-        return new_test_user(
-            cls.env,
-            login=login,
-            name=login,
-            groups=f"base.group_portal,{ROLE % role}",
-            partner_id=contact.id,
         )
 
     @classmethod

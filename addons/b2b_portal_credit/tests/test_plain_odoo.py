@@ -1,6 +1,6 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.b2b_portal.tests.common import B2bPlainPortalMixin
 
@@ -18,25 +18,11 @@ class TestPlainOdooPortalCredit(B2bPlainPortalMixin, B2bPortalCreditCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        contact = cls.env["res.partner"].create(
-            {
-                "name": "pc_plain",
-                "parent_id": cls.customer.id,
-                "email": "pc_plain@example.com",
-            }
-        )
-        cls.plain = new_test_user(
-            cls.env,
-            login="pc_plain",
-            groups="base.group_portal",
-            partner_id=contact.id,
-        )
+        cls.plain = cls._b2b_buyer(cls.customer, "pc_plain", ())
         cls.plain_invoice = cls._post_invoice(
             cls.customer, 250.0, "2026-02-01", "2026-03-01"
         )
-        cls.internal = new_test_user(
-            cls.env, login="pc_plain_internal", groups="base.group_user"
-        )
+        cls.internal = cls._b2b_internal_user("pc_plain_internal")
 
     def test_home(self):
         self._b2b_assert_plain_page("pc_plain", "/my", "o_portal_my_home")

@@ -27,7 +27,7 @@ class TestPortalCreditQueryCount(B2bPortalQueryCountMixin, B2bPortalCreditCommon
     def setUpClass(cls):
         super().setUpClass()
         cls.dealer_big = cls._create_dealer("Dealer Big")
-        cls.finance_big = cls._buyer(cls.dealer_big, "pc_finance_big", "finance")
+        cls.finance_big = cls._b2b_buyer(cls.dealer_big, "pc_finance_big", ("finance",))
         for day in range(1, 26):
             invoice = cls._post_invoice(
                 cls.dealer_big, 10.0 * day, f"2026-02-{day:02d}", f"2026-02-{day:02d}"
