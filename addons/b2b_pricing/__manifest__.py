@@ -23,11 +23,11 @@
         "views/res_partner_views.xml",
         "views/product_pricelist_item_views.xml",
         "views/b2b_order_rule_views.xml",
-        "views/portal_templates.xml",
         "report/b2b_price_list_report.xml",
     ],
     "demo": [
         "demo/product_category_demo.xml",
+        "demo/res_company_demo.xml",
         "demo/product_product_demo.xml",
         "demo/product_pricelist_demo.xml",
         "demo/b2b_dealer_tier_demo.xml",

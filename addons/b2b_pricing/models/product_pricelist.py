@@ -150,7 +150,13 @@ class ProductPricelist(models.Model):
     # Batch pricing with cumulative quantities
     # ------------------------------------------------------------------
     def _b2b_compute_cart(
-        self, cart, date=False, currency=None, compute_price=True, next_break=True
+        self,
+        cart,
+        date=False,
+        currency=None,
+        compute_price=True,
+        next_break=True,
+        isolated=False,
     ):
         """Price a whole cart with one rule query.
 
@@ -165,6 +171,9 @@ class ProductPricelist(models.Model):
             ``uom``) and optionally ``uom`` (uom.uom, default: product UoM) and
             ``count`` (default True: False to price a line without counting
             its quantity in the cumulative scopes)
+        :param isolated: price every line as if it were alone in its order
+            (the catalogue's price for a quantity): the cumulative scopes of a
+            line count its own quantity only
         :returns: {key: dict(rule, price, scoped_qty, next_qty, next_price,
             next_rule)}; ``next_qty`` is the quantity to add to the line (in
             the line's UoM) to reach a lower unit price ``next_price``.
@@ -177,7 +186,9 @@ class ProductPricelist(models.Model):
         products = self.env["product.product"].browse(
             list(dict.fromkeys(entry["product"].id for entry in cart))
         )
-        matcher = CartRuleMatcher(self._b2b_fetch_rules(products, date), cart)
+        matcher = CartRuleMatcher(
+            self._b2b_fetch_rules(products, date), cart, isolated=isolated
+        )
         with self._b2b_base_prices(matcher, date, compute_price, next_break):
             return self._b2b_price_entries(
                 matcher, date, currency, compute_price, next_break
@@ -212,7 +223,11 @@ class ProductPricelist(models.Model):
         cart = [entry[0] for entry in entries]
         for base_pricelist in base_pricelists:
             prices = base_pricelist._b2b_compute_cart(
-                cart, date=date, currency=base_pricelist.currency_id, next_break=False
+                cart,
+                date=date,
+                currency=base_pricelist.currency_id,
+                next_break=False,
+                isolated=matcher.isolated,
             )
             for line, product, uom, quantity in entries:
                 key = (base_pricelist.id, product.id, uom.id, quantity)
@@ -313,6 +328,74 @@ class ProductPricelist(models.Model):
                 )
         return results
 
+    def _b2b_price_levels(self, products, date=False, currency=None):
+        """The price list of a page of products as the engine prices them:
+        each product priced alone at 1 and at every break that applies to
+        it (product, template, category and global rules, whatever their
+        quantity scope), in one batch.
+
+        :returns: {product id: {"price": net price at 1, "list_price": sales
+            price at 1 before the dealer's rule, "breaks": [{"quantity",
+            "price", "scope"}] (lower prices only, by quantity)}}
+        """
+        self and self.ensure_one()
+        if not products:
+            return {}
+        date = date or fields.Datetime.now()
+        currency = currency or self.currency_id or self.env.company.currency_id
+        rules = self._b2b_fetch_rules(products, date)
+        matcher = CartRuleMatcher(rules, [], isolated=True)
+        cart = []
+        scopes = {}
+        for product in products:
+            levels = {1.0}
+            for pos in matcher.candidates(product):
+                rule = matcher.rules[pos]
+                if rule.min_quantity > 1:
+                    levels.add(rule.min_quantity)
+                    scopes.setdefault(
+                        (product.id, rule.min_quantity), rule.b2b_qty_scope or "line"
+                    )
+            cart += [
+                {"key": (product.id, level), "product": product, "quantity": level}
+                for level in sorted(levels)
+            ]
+        prices = self._b2b_compute_cart(
+            cart, date=date, currency=currency, next_break=False, isolated=True
+        )
+        list_prices = products._price_compute("list_price", date=date)
+        company_currency = self.env.company.currency_id
+        result = {}
+        for entry in cart:
+            product_id, level = entry["key"]
+            price = currency.round(prices[entry["key"]]["price"])
+            if level == 1.0:
+                result[product_id] = {
+                    "price": price,
+                    "list_price": currency.round(
+                        company_currency._convert(
+                            list_prices[product_id],
+                            currency,
+                            self.env.company,
+                            date,
+                            round=False,
+                        )
+                    ),
+                    "breaks": [],
+                }
+                continue
+            line = result[product_id]
+            last = line["breaks"][-1]["price"] if line["breaks"] else line["price"]
+            if currency.compare_amounts(price, last) < 0:
+                line["breaks"].append(
+                    {
+                        "quantity": level,
+                        "price": price,
+                        "scope": scopes[(product_id, level)],
+                    }
+                )
+        return result
+
     def _b2b_fetch_rules(self, products, date):
         """The rules of Odoo's ``_get_applicable_rules`` in a single query.
 
@@ -369,8 +452,10 @@ class CartRuleMatcher:
     being counted over the rule's ``b2b_qty_scope``.
     """
 
-    def __init__(self, rules, cart):
+    def __init__(self, rules, cart, isolated=False):
         self.rules = list(rules)
+        # every line alone: each scope holds the line's own quantity only
+        self.isolated = isolated
         self.by_variant = defaultdict(list)
         self.by_tmpl = defaultdict(list)
         self.by_categ = defaultdict(list)
@@ -427,7 +512,7 @@ class CartRuleMatcher:
     def scoped_qty(self, rule, product, qty_pu):
         """Quantity compared with the rule's minimum, in the product's UoM."""
         scope = rule.b2b_qty_scope
-        if not scope or scope == "line":
+        if self.isolated or not scope or scope == "line":
             return qty_pu
         product_uom = product.uom_id
         uom_categ = product_uom.category_id.id

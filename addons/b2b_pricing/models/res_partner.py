@@ -6,6 +6,8 @@ import xlsxwriter
 
 from odoo import api, fields, models
 
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -65,79 +67,72 @@ class ResPartner(models.Model):
     # Dealer price list (PDF / spreadsheet)
     # ------------------------------------------------------------------
     def _b2b_get_price_list(self, date=None):
-        """The dealer's current price list: tier prices and volume breaks.
+        """The dealer's price list: a price per SKU, at each break.
 
-        One row per rule of the dealer's pricelist valid at ``date``, rules
-        of the same target together, smallest quantity first. Read as
-        superuser: callers check the access to the dealer.
+        One row per product the dealer may order
+        (``product.product._b2b_orderable_domain``), priced by the pricing
+        engine in one batch (``product.pricelist._b2b_price_levels``): list
+        price, net price for one unit and every lower price from a quantity
+        (product, category and global rules expanded to the products they
+        apply to). Read as superuser: callers check the access to the dealer.
         """
         self.ensure_one()
         dealer = self.commercial_partner_id.sudo()
+        company = dealer.company_id or self.env.company
+        dealer = dealer.with_company(company)
         date = date or fields.Datetime.now()
         pricelist = dealer.property_product_pricelist
-        currency = pricelist.currency_id or dealer.env.company.currency_id
-        Item = self.env["product.pricelist.item"].sudo()
-        items = (
-            Item.search(
-                [
-                    ("pricelist_id", "=", pricelist.id),
-                    "|",
-                    ("date_start", "=", False),
-                    ("date_start", "<=", date),
-                    "|",
-                    ("date_end", "=", False),
-                    ("date_end", ">=", date),
-                    "|",
-                    ("product_tmpl_id", "=", False),
-                    ("product_tmpl_id.active", "=", True),
-                    "|",
-                    ("product_id", "=", False),
-                    ("product_id.active", "=", True),
-                ]
-            )
-            if pricelist
-            else Item
+        currency = pricelist.currency_id or company.currency_id
+        Product = self.env["product.product"].sudo().with_company(company)
+        products = Product.search(
+            Product._b2b_orderable_domain(company), order="default_code, name, id"
         )
+        levels = pricelist._b2b_price_levels(products, date=date, currency=currency)
+        Item = self.env["product.pricelist.item"]
         scopes = dict(Item._fields["b2b_qty_scope"]._description_selection(self.env))
         rows = []
-        for item in items:
-            product = item.product_id or item.product_tmpl_id.product_variant_id
-            price = False
-            if product:
-                price = item._compute_price(
-                    product,
-                    max(item.min_quantity, 1.0),
-                    product.uom_id,
-                    date,
-                    currency=currency,
-                )
-            target = (
-                item.product_id.display_name
-                or item.product_tmpl_id.display_name
-                or item.categ_id.display_name
-                or self.env._("All products")
-            )
+        for product in products:
+            level = levels[product.id]
             rows.append(
                 {
-                    "applied_on": item.applied_on,
-                    "target": target,
-                    "sku": product.default_code or "" if product else "",
-                    "uom": product.uom_id.name if product else "",
-                    "rule": item.price or "",
-                    "min_qty": item.min_quantity,
-                    "scope": scopes.get(item.b2b_qty_scope, ""),
-                    "price": price,
-                    "date_end": item.date_end,
+                    "product": product,
+                    "name": product.display_name,
+                    "sku": product.default_code or "",
+                    "uom": product.uom_id.name,
+                    "list_price": level["list_price"],
+                    "price": level["price"],
+                    "breaks": [
+                        dict(price_break, scope_label=scopes.get(price_break["scope"]))
+                        for price_break in level["breaks"]
+                    ],
                 }
             )
-        rows.sort(key=lambda r: (r["applied_on"], r["target"], r["min_qty"]))
         return {
             "dealer": dealer,
             "pricelist": pricelist,
             "currency": currency,
             "date": date,
             "rows": rows,
+            "max_breaks": max((len(row["breaks"]) for row in rows), default=0),
         }
+
+    def _b2b_price_list_file(self, fmt):
+        """The dealer's price list as a download: (content, mimetype,
+        filename) for ``fmt`` ``pdf`` or ``xlsx``, ``None`` for any other
+        format. Read as superuser: callers check the access to the dealer."""
+        self.ensure_one()
+        dealer = self.commercial_partner_id.sudo()
+        filename = self.env._("Price List - %s", dealer.name)
+        if fmt == "xlsx":
+            return dealer._b2b_price_list_xlsx(), XLSX_MIMETYPE, f"{filename}.xlsx"
+        if fmt == "pdf":
+            content, __ = (
+                self.env["ir.actions.report"]
+                .sudo()
+                ._render_qweb_pdf("b2b_pricing.b2b_price_list_report", dealer.ids)
+            )
+            return content, "application/pdf", f"{filename}.pdf"
+        return None
 
     def _b2b_price_list_xlsx(self, date=None):
         """The dealer's price list as an .xlsx file (bytes)."""
@@ -153,29 +148,31 @@ class ResPartner(models.Model):
         sheet.write(1, 0, data["pricelist"].display_name or "")
         sheet.write(1, 3, fields.Datetime.to_string(data["date"]))
         headers = [
-            self.env._("Product / Category"),
+            self.env._("Product"),
             self.env._("Internal Reference"),
             self.env._("Unit"),
+            self.env._("List Price"),
             self.env._("From Quantity"),
-            self.env._("Counted Over"),
-            self.env._("Rule"),
             self.env._("Unit Price (%s)", data["currency"].name),
-            self.env._("Valid Until"),
+            self.env._("Counted Over"),
         ]
         for col, header in enumerate(headers):
             sheet.write(3, col, header, bold)
-        for row_index, row in enumerate(data["rows"], start=4):
-            sheet.write(row_index, 0, row["target"])
-            sheet.write(row_index, 1, row["sku"])
-            sheet.write(row_index, 2, row["uom"])
-            sheet.write_number(row_index, 3, row["min_qty"])
-            sheet.write(row_index, 4, row["scope"])
-            sheet.write(row_index, 5, row["rule"])
-            if row["price"] is not False:
-                sheet.write_number(row_index, 6, row["price"], money)
-            if row["date_end"]:
-                sheet.write(row_index, 7, fields.Datetime.to_string(row["date_end"]))
+        # one line per product and quantity: filterable, sortable
+        row_index = 4
+        for row in data["rows"]:
+            levels = [{"quantity": 1.0, "price": row["price"], "scope_label": ""}]
+            for level in levels + row["breaks"]:
+                sheet.write(row_index, 0, row["name"])
+                sheet.write(row_index, 1, row["sku"])
+                sheet.write(row_index, 2, row["uom"])
+                sheet.write_number(row_index, 3, row["list_price"], money)
+                sheet.write_number(row_index, 4, level["quantity"])
+                sheet.write_number(row_index, 5, level["price"], money)
+                sheet.write(row_index, 6, level["scope_label"] or "")
+                row_index += 1
         sheet.set_column(0, 0, 40)
-        sheet.set_column(1, 7, 16)
+        sheet.set_column(1, 6, 16)
+        sheet.autofilter(3, 0, max(row_index - 1, 3), len(headers) - 1)
         workbook.close()
         return output.getvalue()

@@ -1,7 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
 from odoo.addons.b2b_base.tests.common import B2bQueryLogMixin
 from odoo.addons.product.models.product_pricelist import Pricelist as OdooPricelist
@@ -12,8 +12,6 @@ from odoo.addons.product.models.product_pricelist_item import (
 from .common import B2bPricingCommon
 
 SALESMAN = "sales_team.group_sale_salesman"
-#: the portal home card of the dealer price list
-PRICE_LIST_MARKER = "/my/b2b/price_list/"
 
 
 class PlainOdooPricingCommon(B2bPricingCommon):
@@ -180,36 +178,3 @@ class TestPlainOdooPricing(B2bQueryLogMixin, PlainOdooPricingCommon):
         self.assertAlmostEqual(pricelist._get_product_price(self.shirt_red, 5), 90.0)
         # the cap: cost 30 + 50 %
         self.assertAlmostEqual(pricelist._get_product_price(self.cap, 1), 45.0)
-
-
-@tagged("post_install", "-at_install")
-class TestPlainOdooPricingPortal(B2bQueryLogMixin, PlainOdooPricingCommon, HttpCase):
-    """``portal.portal_my_home`` (the price list cards): a portal user of a
-    customer that is not a dealer sees Odoo's home without the cards, and
-    the suite runs no query of its tables there (the SQL of the request is
-    logged: robust, unlike a total count, which Odoo's caches change); an
-    approved dealer's user sees them (the marker is real)."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.plain_user = cls._create_portal_user(cls.customer_own, "b2b_pp_plain")
-        cls.dealer_user = cls._create_portal_user(cls.dealer, "b2b_pp_dealer")
-
-    def _home(self, login):
-        self.authenticate(login, login)
-        for _warm in range(2):  # templates, assets, access caches
-            self.assertEqual(self.url_open("/my").status_code, 200)
-        return self._b2b_log_queries(self.url_open, "/my")
-
-    def test_plain_portal_home(self):
-        response, queries = self._home("b2b_pp_plain")
-        self.assertEqual(response.status_code, 200)
-        self.assertIn("o_portal_my_home", response.text)
-        self.assertNotIn(PRICE_LIST_MARKER, response.text)
-        self.assertEqual(self._b2b_tables(queries), {})
-
-    def test_dealer_portal_home(self):
-        response, __ = self._home("b2b_pp_dealer")
-        self.assertIn(PRICE_LIST_MARKER + "pdf", response.text)
-        self.assertIn(PRICE_LIST_MARKER + "xlsx", response.text)
