@@ -17,6 +17,7 @@
         "b2b_pricing_sale",
         "b2b_credit_sale",
         "b2b_approval_sale",
+        "b2b_stock",
         "sale_stock",
     ],
     "data": [

@@ -21,12 +21,9 @@ from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 _logger = logging.getLogger(__name__)
 
-MAX_LINES = 1000  # order and price lines per call
-MAX_SKUS = 1000  # availability
 MAX_RESULTS = 500  # open invoices
 MAX_KEY_LENGTH = 128
 MAX_TEXT_LENGTH = 2000
-MAX_QUANTITY = 1e9
 MAX_ID = 2**31 - 1  # PostgreSQL integer: larger ids cannot name a record
 LINE_FIELDS = {"product_id", "sku", "quantity"}
 SUBMIT_FIELDS = {

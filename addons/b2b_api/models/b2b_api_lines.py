@@ -2,21 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Integrator API: lines (products, quantities), prices and availability."""
 
-import math
-
 from odoo import api, models
-from odoo.tools import float_round
 
-from .b2b_api import (
-    LINE_FIELDS,
-    MAX_LINES,
-    MAX_QUANTITY,
-    MAX_SKUS,
-    ApiError,
-    _absent,
-    _is_int,
-    _is_number,
-)
+from .b2b_api import LINE_FIELDS, ApiError, _absent
 
 
 # The model is split over files by concern, as Odoo core splits its large
@@ -28,9 +16,15 @@ class B2bApi(models.AbstractModel):
     # Lines: the products and quantities of a call
     # ------------------------------------------------------------------
     @api.model
-    def _b2b_api_parse_lines(self, lines, company, max_lines=MAX_LINES, unit=True):
+    def _b2b_api_parse_lines(self, lines, company, unit=True):
         """Validate ``lines``; return (errors, [(index, product, quantity)]).
-        ``unit``: check that each quantity fits the product's unit of measure."""
+
+        The verdict on each line is the pricing service's
+        (``b2b.pricing.service._b2b_check_lines``, the validator of every
+        surface); the API adds its contract: a list, at least one line, at
+        most ``_b2b_max_lines()``, no unknown keys.
+        ``unit``: check that each quantity fits the product's unit of measure.
+        """
         if not isinstance(lines, list | tuple):
             return [
                 self._b2b_api_error(
@@ -47,6 +41,10 @@ class B2bApi(models.AbstractModel):
                     field="lines",
                 )
             ], []
+        # sudo: products of the dealer's company, validated line by line
+        # (orderable, company) before anything is returned.
+        Service = self.env["b2b.pricing.service"].sudo().with_company(company)
+        max_lines = Service._b2b_max_lines()
         if len(lines) > max_lines:
             return [
                 self._b2b_api_error(
@@ -59,182 +57,28 @@ class B2bApi(models.AbstractModel):
                     field="lines",
                 )
             ], []
-        by_id, by_sku, ambiguous = self._b2b_api_find_products(lines, company)
-        digits = (
-            self.env["decimal.precision"].precision_get("Product Unit of Measure")
-            if unit
-            else None
-        )
         errors, parsed = [], []
-        for index, line in enumerate(lines):
-            line_errors, product = self._b2b_api_check_line(
-                index, line, (by_id, by_sku, ambiguous), company, digits
-            )
-            errors += line_errors
-            if not line_errors:
-                parsed.append((index, product, float(line["quantity"])))
+        for check in Service._b2b_check_lines(lines, unit=unit):
+            index, line = check["index"], lines[check["index"]]
+            if isinstance(line, dict):
+                for name in sorted(set(line) - LINE_FIELDS, key=str):
+                    errors.append(
+                        self._b2b_api_error(
+                            "UNKNOWN_FIELD",
+                            self.env._("Unknown field %s.", str(name)[:64]),
+                            line=index,
+                            field=str(name)[:64],
+                        )
+                    )
+            errors += [
+                self._b2b_api_error(
+                    error["code"], error["message"], line=index, field=error["field"]
+                )
+                for error in check["errors"]
+            ]
+            if check["ok"] and set(line) <= LINE_FIELDS:
+                parsed.append((index, check["product"], check["quantity"]))
         return errors, parsed
-
-    @api.model
-    def _b2b_api_find_products(self, lines, company):
-        """The products named by ``lines`` in one query, through the pricing
-        service: ({id: product}, {sku: product}, {ambiguous skus}).
-
-        A SKU shared by several products names the only orderable one
-        (active and saleable) when there is one; several orderable products
-        with the same SKU make it ambiguous.
-        """
-        # sudo: products of the dealer's company, validated line by line
-        # (active, saleable, company) before anything is returned.
-        by_id, by_sku = (
-            self.env["b2b.pricing.service"]
-            .sudo()
-            .with_company(company)
-            ._b2b_find_products([line for line in lines if isinstance(line, dict)])
-        )
-        # by_id holds every product found, by id or by SKU
-        orderable = {}
-        for product in by_id.values():
-            if product.default_code in by_sku and self._b2b_api_orderable(
-                product, company
-            ):
-                orderable.setdefault(product.default_code, []).append(product)
-        ambiguous = set()
-        for sku, products in orderable.items():
-            if len(products) == 1:
-                by_sku[sku] = products[0]
-            else:
-                ambiguous.add(sku)
-        return by_id, by_sku, ambiguous
-
-    @api.model
-    def _b2b_api_orderable(self, product, company):
-        """Whether an API line may order ``product``: active, saleable, of
-        the company, and not a combo (its choices cannot be given)."""
-        return (
-            product.active
-            and product.product_tmpl_id.active
-            and product.sale_ok
-            and product.type != "combo"
-            and product.company_id in (company, self.env["res.company"])
-        )
-
-    @api.model
-    def _b2b_api_check_line(self, index, line, products, company, digits):
-        """(errors, product) of one line: every problem of the line;
-        ``products`` is the result of ``_b2b_api_find_products``."""
-        by_id, by_sku, ambiguous = products
-        errors = []
-
-        def add(code, message, field=None):
-            errors.append(self._b2b_api_error(code, message, line=index, field=field))
-
-        if not isinstance(line, dict):
-            add("INVALID_TYPE", self.env._("A line must be an object (dict)."))
-            return errors, None
-        for name in sorted(set(line) - LINE_FIELDS, key=str):
-            add(
-                "UNKNOWN_FIELD",
-                self.env._("Unknown field %s.", str(name)[:64]),
-                str(name)[:64],
-            )
-        product_id, sku = line.get("product_id"), line.get("sku")
-        product = None
-        if product_id is not None:
-            if not _is_int(product_id):
-                add(
-                    "INVALID_TYPE",
-                    self.env._("product_id must be an integer."),
-                    "product_id",
-                )
-            else:
-                product = by_id.get(product_id)
-                if not product:
-                    add(
-                        "UNKNOWN_PRODUCT",
-                        self.env._("Unknown product id %s.", product_id),
-                        "product_id",
-                    )
-        elif sku is not None:
-            if not isinstance(sku, str) or not sku.strip():
-                add("INVALID_TYPE", self.env._("sku must be a non-empty text."), "sku")
-            elif sku.strip() in ambiguous:
-                add(
-                    "AMBIGUOUS_SKU",
-                    self.env._(
-                        "Several products have the SKU %s: give the product_id.",
-                        sku.strip()[:64],
-                    ),
-                    "sku",
-                )
-            else:
-                product = by_sku.get(sku.strip())
-                if not product:
-                    add(
-                        "UNKNOWN_SKU",
-                        self.env._("Unknown SKU %s.", sku.strip()[:64]),
-                        "sku",
-                    )
-        else:
-            add(
-                "MISSING_FIELD",
-                self.env._("Give the product: sku or product_id."),
-                "sku",
-            )
-        if product and not self._b2b_api_orderable(product, company):
-            add(
-                "PRODUCT_UNAVAILABLE",
-                self.env._("%s cannot be ordered.", product.display_name),
-                "product_id" if product_id is not None else "sku",
-            )
-        quantity = line.get("quantity")
-        if quantity is None:
-            add("MISSING_FIELD", self.env._("quantity is required."), "quantity")
-        elif not _is_number(quantity):
-            add(
-                "INVALID_TYPE",
-                self.env._(
-                    "quantity must be a number, not %s.", type(quantity).__name__
-                ),
-                "quantity",
-            )
-        elif math.isnan(quantity) or not 0 < quantity <= MAX_QUANTITY:
-            add(
-                "INVALID_QUANTITY",
-                self.env._(
-                    "quantity must be greater than zero and at most %s.",
-                    int(MAX_QUANTITY),
-                ),
-                "quantity",
-            )
-        elif (
-            digits is not None
-            and product
-            and not self._b2b_api_unit_quantity(product, quantity, digits)
-        ):
-            # the order line would round it (to zero, or to another quantity)
-            add(
-                "INVALID_QUANTITY",
-                self.env._(
-                    "quantity %(quantity)s is finer than the unit %(uom)s allows "
-                    "(steps of %(rounding)s).",
-                    quantity=quantity,
-                    uom=product.uom_id.name,
-                    rounding=max(product.uom_id.rounding, 10**-digits),
-                ),
-                "quantity",
-            )
-        return errors, (None if errors else product)
-
-    @api.model
-    def _b2b_api_unit_quantity(self, product, quantity, digits):
-        """Whether the order line keeps ``quantity`` as it is: a multiple of
-        the unit's rounding, with no more decimals than the quantity field."""
-        rounded = float_round(
-            float_round(quantity, precision_rounding=product.uom_id.rounding),
-            precision_digits=digits,
-        )
-        return rounded > 0 and abs(rounded - quantity) <= 1e-9 * max(1.0, quantity)
 
     # ------------------------------------------------------------------
     # price_lines, product_availability
@@ -360,9 +204,7 @@ class B2bApi(models.AbstractModel):
                 wh_domain.append(("code", "in", list(warehouses)))
         if errors:
             raise ApiError(errors)
-        line_errors, parsed = self._b2b_api_parse_lines(
-            lines, company, MAX_SKUS, unit=False
-        )
+        line_errors, parsed = self._b2b_api_parse_lines(lines, company, unit=False)
         if line_errors:
             raise ApiError(line_errors)
         codes = warehouses
@@ -380,38 +222,20 @@ class B2bApi(models.AbstractModel):
         products = self.env["product.product"].browse(
             list(dict.fromkeys(product.id for _i, product, _q in parsed))
         )
-        # one grouped query on the quants of the products in the warehouses;
-        # sudo: stock quantities only, of the company's warehouses
-        groups = (
-            self.env["stock.quant"]
-            .sudo()
-            ._read_group(
-                [
-                    ("product_id", "in", products.ids),
-                    ("location_id.usage", "=", "internal"),
-                    ("location_id.warehouse_id", "in", warehouses.ids),
-                ],
-                ["product_id", "location_id"],
-                ["quantity:sum", "reserved_quantity:sum"],
-            )
-        )
-        stock = {}
-        for product, location, quantity, reserved in groups:
-            key = (product.id, location.warehouse_id.id)
-            on_hand, res = stock.get(key, (0.0, 0.0))
-            stock[key] = (on_hand + quantity, res + reserved)
+        # the suite's one availability rule (b2b_stock), all at once
+        stock = products._b2b_stock_levels(warehouses)
         result_lines = []
         for index, product, _qty in parsed:
             per_wh = []
             for warehouse in warehouses:
-                on_hand, reserved = stock.get((product.id, warehouse.id), (0.0, 0.0))
+                level = stock[(product.id, warehouse.id)]
                 per_wh.append(
                     {
                         "warehouse_id": warehouse.id,
                         "warehouse": warehouse.code,
-                        "on_hand": on_hand,
-                        "reserved": reserved,
-                        "available": max(0.0, on_hand - reserved),
+                        "on_hand": level["on_hand"],
+                        "reserved": level["reserved"],
+                        "available": max(0.0, level["free"]),
                     }
                 )
             result_lines.append(
