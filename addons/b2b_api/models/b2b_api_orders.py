@@ -14,7 +14,6 @@ from odoo.addons.b2b_credit.exceptions import is_credit_blocked
 from .b2b_api import (
     MAX_ID,
     MAX_KEY_LENGTH,
-    MAX_LINES,
     MAX_TEXT_LENGTH,
     SUBMIT_FIELDS,
     ApiError,
@@ -131,7 +130,10 @@ class B2bApi(models.AbstractModel):
                     "INVALID_TYPE", self.env._("lines must be a list."), field="lines"
                 )
             )
-        if isinstance(lines, list | tuple) and len(lines) > MAX_LINES:
+        if (
+            isinstance(lines, list | tuple)
+            and len(lines) > self.env["b2b.pricing.service"]._b2b_max_lines()
+        ):
             # refused before anything is looked up
             raise ApiError(
                 self._b2b_api_parse_lines(lines, self.env.company)[0] + errors
@@ -231,13 +233,10 @@ class B2bApi(models.AbstractModel):
 
     @api.model
     def _b2b_api_confirm(self, order):
-        """Confirm as the portal does: orders that need approval wait (their
-        approval request is created), the others pass the credit check."""
-        if not order._b2b_approval_blocked_any():
-            try:
-                order._b2b_credit_enforce("order")
-            except UserError as exc:
-                raise self._b2b_api_refusal(exc) from exc
+        """Confirm as the portal and the backend do: what would stop the
+        order (credit, order rules) refuses it before an approval is asked
+        (``_b2b_approval_submit``), orders that need approval wait (their
+        request is created), the others are confirmed."""
         try:
             order.action_confirm()
         except UserError as exc:

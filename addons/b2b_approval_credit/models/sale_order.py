@@ -47,3 +47,36 @@ class SaleOrder(models.Model):
             source=request,
         )
         return True
+
+    def _b2b_approval_precheck(self):
+        """Credit comes before approval: a quotation the credit policy would
+        refuse is refused when it is submitted, with the reason, before its
+        approval is requested, unless the approval asked can lift that block
+        (:meth:`_b2b_credit_precheck_waived`)."""
+        res = super()._b2b_approval_precheck()
+        for _dealer, _company, _guarded, decisions in self._b2b_credit_decide("order"):
+            for decision in decisions:
+                if decision["result"] == "block" and not decision[
+                    "document"
+                ]._b2b_credit_precheck_waived(decision):
+                    raise self._b2b_credit_blocked_error(decision)
+        return res
+
+    def _b2b_credit_precheck_waived(self, decision):
+        """Whether the credit block of ``decision`` may wait for the approval:
+        a block by the credit limit alone, when a rule that approves credit
+        overruns applies to the order and has not approved it yet (a hold or
+        overdue invoices refuse the submission at once)."""
+        self.ensure_one()
+        if decision["reasons"] != ["limit"]:
+            return False
+        for scope in ("dealer", "seller"):
+            rules = self._b2b_approval_matching(scope).get(self)
+            # sudo: rules are configuration, unreadable for portal buyers.
+            if (
+                rules
+                and rules.sudo().filtered("b2b_credit_override")
+                and self._b2b_approval_blocked(scope)
+            ):
+                return True
+        return False

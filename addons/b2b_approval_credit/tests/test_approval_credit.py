@@ -1,6 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.b2b_credit_sale.tests.common import B2bCreditSaleCommon
@@ -101,8 +102,13 @@ class TestApprovalCredit(B2bCreditSaleCommon):
     def test_other_rules_grant_no_override(self):
         self.rule.domain = "[('amount_total', '>', 1200)]"
         order = self._order(15, user=self.salesman)
-        order.with_user(self.salesman).action_confirm()
-        request = order.b2b_approval_request_ids
+        # the approval could not lift the credit block: refused at once
+        with self.assertRaisesRegex(UserError, "cannot pass this step"):
+            order.with_user(self.salesman).action_confirm()
+        self.assertFalse(order.b2b_approval_request_ids)
+        # a request of that rule (asked before the credit got short) still
+        # grants no override
+        request = order._b2b_approval_request("seller")
         self.assertTrue(request)
         self.assertFalse(order._b2b_approval_credit_override(request))
         self.assertFalse(order.b2b_credit_override_date)
@@ -134,10 +140,101 @@ class TestApprovalCredit(B2bCreditSaleCommon):
         request.with_user(self.approver).action_approve()
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.b2b_credit_override_source, request.display_name)
-        # unticked: the same approval grants no override
+        # unticked: the same approval grants no override (and the submission
+        # is refused at once, see test_credit_is_checked_before_approval)
         self.rule.b2b_credit_override = False
         order = self._order(15, user=self.salesman)
-        order.with_user(self.salesman).action_confirm()
-        request = order.b2b_approval_request_ids
+        request = order._b2b_approval_request("seller")
         self.assertFalse(order._b2b_approval_credit_override(request))
         self.assertFalse(order.b2b_credit_override_date)
+
+
+@tagged("post_install", "-at_install")
+class TestCreditBeforeApproval(B2bCreditSaleCommon):
+    """A submission learns at once everything that will stop the order:
+    what an approval cannot lift (a hold, overdue invoices, a credit block
+    without a credit-override rule) refuses it before anybody approves."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._set_policy("order", "block")
+        cls.env.user.groups_id |= cls.env.ref("b2b_approval.b2b_approval_group_manager")
+        cls.approver = new_test_user(
+            cls.env,
+            login="b2b_apc_approver2",
+            groups="sales_team.group_sale_manager",
+            name="Large Order Approver",
+        )
+        # an approval for large orders, unrelated to credit
+        cls.rule = cls.env["b2b.approval.rule"].create(
+            {
+                "name": "Large orders",
+                "model_id": cls.env["ir.model"]._get("sale.order").id,
+                "scope": "seller",
+                "domain": "[('amount_untaxed', '>', 400)]",
+                "auto_transition": True,
+                "step_ids": [
+                    Command.create(
+                        {
+                            "name": "Sales manager",
+                            "approver_type": "user",
+                            "user_ids": [Command.set(cls.approver.ids)],
+                        }
+                    )
+                ],
+            }
+        )
+
+    def _requests(self, order):
+        return self.env["b2b.approval.request"].search(
+            [("res_model", "=", "sale.order"), ("res_id", "=", order.id)]
+        )
+
+    def test_over_limit_refused_before_approval(self):
+        order = self._order(15, user=self.salesman)  # 1,500 > 1,000
+        self.assertFalse(self.rule.b2b_credit_override)
+        with self.assertRaisesRegex(UserError, "cannot pass this step") as caught:
+            order.with_user(self.salesman).action_confirm()
+        self.assertIn("1,000", str(caught.exception))
+        self.assertEqual(order.state, "draft")
+        self.assertFalse(self._requests(order), "nobody is asked to approve it")
+
+    def test_within_limit_waits_for_approval(self):
+        order = self._order(5, user=self.salesman)  # 500: approval, credit fine
+        order.with_user(self.salesman).action_confirm()
+        self.assertEqual(order.state, "draft")
+        self.assertEqual(order.b2b_approval_state, "pending")
+        request = self._requests(order)
+        self.assertEqual(request.rule_ids, self.rule)
+        request.with_user(self.approver).action_approve()
+        self.assertEqual(order.state, "sale")
+
+    def test_hold_refused_even_with_a_credit_rule(self):
+        """A credit-override rule only lifts the limit: a dealer on hold is
+        refused at submission, and no approval is requested."""
+        self.rule.write(
+            {
+                "domain": "[('b2b_credit_exceeded', '=', True)]",
+                "b2b_credit_override": True,
+            }
+        )
+        self.dealer.with_user(self.credit_manager)._b2b_credit_set_hold(
+            "Disputed invoices", "manual"
+        )
+        order = self._order(15, user=self.salesman)
+        with self.assertRaisesRegex(UserError, "cannot pass this step"):
+            order.with_user(self.salesman).action_confirm()
+        self.assertFalse(self._requests(order))
+
+    def test_limit_with_credit_rule_waits(self):
+        self.rule.write(
+            {
+                "domain": "[('b2b_credit_exceeded', '=', True)]",
+                "b2b_credit_override": True,
+            }
+        )
+        order = self._order(15, user=self.salesman)
+        order.with_user(self.salesman).action_confirm()
+        self.assertEqual(order.b2b_approval_state, "pending")
+        self.assertTrue(self._requests(order))

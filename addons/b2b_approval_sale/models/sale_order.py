@@ -1,7 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from odoo.addons.b2b_approval.models.b2b_approval_mixin import TRANSITION
@@ -105,7 +105,12 @@ class SaleOrder(models.Model):
     def _confirmation_error_message(self):
         """Safety net for code confirming without going through our filter."""
         message = super()._confirmation_error_message()
-        if message or self.env.context.get("b2b_approval_transition") is TRANSITION:
+        if (
+            message
+            or self.env.context.get("b2b_approval_transition") is TRANSITION
+            # checked before the approvals are asked (``_b2b_approval_precheck``)
+            or self.env.context.get("b2b_submit_check")
+        ):
             return message
         if self._b2b_approval_blocked_any():
             return self._b2b_approval_message()
@@ -126,17 +131,48 @@ class SaleOrder(models.Model):
         """Request the approvals the quotations need: the dealer's own chain
         first, then the seller's. Returns the quotations that must wait."""
         dealer_blocked = self._b2b_approval_blocked("dealer")
-        dealer_blocked._b2b_approval_request("dealer", requester=requester)
         seller_blocked = (self - dealer_blocked)._b2b_approval_blocked("seller")
+        # what would refuse the order afterwards (credit, order rules)
+        # refuses it now, before anybody is asked to approve it
+        (dealer_blocked | seller_blocked)._b2b_approval_precheck()
+        dealer_blocked._b2b_approval_request("dealer", requester=requester)
         seller_blocked._b2b_approval_request("seller", requester=requester)
         return dealer_blocked | seller_blocked
 
+    def _b2b_approval_precheck(self):
+        """Raise a ``UserError`` naming the reason when a quotation about to
+        be sent for approval could not be confirmed afterwards: Odoo's and
+        the suite's confirmation checks (dealer status, order rules...)
+        without the approvals themselves, so that nobody approves an order
+        that would be refused. Glue modules add their checks (the credit
+        policy in b2b_approval_credit) by extending it."""
+        for order in self:
+            message = order.with_context(
+                b2b_submit_check=True
+            )._confirmation_error_message()
+            if message:
+                raise UserError(message)
+
     def _b2b_approval_on_approved(self, request):
         """The dealer's chain hands the order to the seller; the seller's last
-        step confirms it when the rule says so."""
+        step confirms it when the rule says so.
+
+        An approved order moves on by itself: when its confirmation is then
+        refused (the credit or an order rule changed while it waited), the
+        approval stands, the order stays an approved quotation and the people
+        concerned are told why (:meth:`_b2b_approval_confirm_refused`)."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                return self._b2b_approval_move_on(request)
+        except (UserError, ValidationError) as error:
+            self._b2b_approval_confirm_refused(request, error)
+            return None
+
+    def _b2b_approval_move_on(self, request):
+        self.ensure_one()
         if request.scope != "dealer":
             return super()._b2b_approval_on_approved(request)
-        self.ensure_one()
         # sudo: the dealer's approver (a portal user) was checked by the engine
         # as the approver of the final dealer step; like sale's own portal
         # acceptance, the order moves on through sudo. The seller-side request
@@ -148,3 +184,14 @@ class SaleOrder(models.Model):
         elif any(request.sudo().rule_ids.mapped("auto_transition")):
             order.action_confirm()
         return None
+
+    def _b2b_approval_confirm_refused(self, request, error):
+        """The approved order could not be confirmed: tell the requester and
+        the followers why (portal modules also show it on the order)."""
+        self.ensure_one()
+        body = self.env._(
+            "%(order)s is approved, but it could not be confirmed: %(reason)s",
+            order=self.display_name,
+            reason=str(error),
+        )
+        self._b2b_approval_post(body, request)

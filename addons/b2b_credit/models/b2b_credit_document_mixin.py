@@ -102,22 +102,23 @@ class B2bCreditDocumentMixin(models.AbstractModel):
             <= 0
         )
 
-    def _b2b_credit_enforce(self, stage):
-        """Apply the ``stage`` policy to the documents of ``self``.
+    def _b2b_credit_decide(self, stage):
+        """The credit decisions of ``stage`` for the documents of ``self``,
+        without acting on them (no error, no note, no guard row).
 
-        Documents of the same dealer are checked cumulatively on one exposure
-        read; a blocked document raises a UserError, a warned one gets a note.
-        When a policy is active, the dealer's guard row is written so that a
-        concurrent transaction cannot pass on the same stale exposure.
-
-        :return: list of the decisions (for callers and tests)
+        Documents of the same dealer are decided cumulatively on one exposure
+        read. Returns a list of ``(dealer, company, guarded, decisions)``
+        per dealer and company; ``guarded`` tells whether a policy is active
+        (the guard row must be written when the decisions are applied);
+        each decision carries its ``document`` and a ``result`` of ``pass``,
+        ``warn``, ``block`` or ``override`` (a valid override of a block).
         """
         batches = defaultdict(lambda: self.browse())
         for doc in self:
             dealer = doc._b2b_credit_document_partner()
             if dealer.b2b_is_dealer:
                 batches[(dealer, doc._b2b_credit_document_company())] |= doc
-        decisions = []
+        groups = []
         for (dealer, company), docs in batches.items():
             policy = dealer._b2b_get_credit_policy(stage, company)
             if policy == "none" and not (
@@ -131,6 +132,7 @@ class B2bCreditDocumentMixin(models.AbstractModel):
                     for model, ids in doc._b2b_credit_document_exclude().items():
                         exclude[model] += ids
                 exposure = dealer._b2b_credit_exposure(company, exclude)
+            decisions = []
             for doc in docs:
                 amount = doc._b2b_credit_document_amount()
                 decision = dealer._b2b_credit_evaluate(stage, company, amount, exposure)
@@ -139,23 +141,44 @@ class B2bCreditDocumentMixin(models.AbstractModel):
                     amount
                 ):
                     decision["result"] = "override"
-                if decision["result"] == "block":
-                    raise credit_blocked_error(
-                        self.env._(
-                            "%(document)s cannot pass this step:\n%(message)s",
-                            document=doc.display_name,
-                            message=decision["message"],
-                        ),
-                        decision,
-                    )
-                if decision["result"] == "warn":
-                    doc._b2b_credit_notify(decision)
                 if exposure is not None:
                     exposure = dict(exposure, total=exposure["total"] + amount)
                 decisions.append(decision)
-            if exposure is not None:
+            groups.append((dealer, company, exposure is not None, decisions))
+        return groups
+
+    def _b2b_credit_blocked_error(self, decision):
+        """The error refusing ``decision`` (a blocked decision)."""
+        return credit_blocked_error(
+            self.env._(
+                "%(document)s cannot pass this step:\n%(message)s",
+                document=decision["document"].display_name,
+                message=decision["message"],
+            ),
+            decision,
+        )
+
+    def _b2b_credit_enforce(self, stage):
+        """Apply the ``stage`` policy to the documents of ``self``.
+
+        The decisions of :meth:`_b2b_credit_decide` are applied: a blocked
+        document raises a UserError, a warned one gets a note. When a policy
+        is active, the dealer's guard row is written so that a concurrent
+        transaction cannot pass on the same stale exposure.
+
+        :return: list of the decisions (for callers and tests)
+        """
+        result = []
+        for dealer, company, guarded, decisions in self._b2b_credit_decide(stage):
+            for decision in decisions:
+                if decision["result"] == "block":
+                    raise self._b2b_credit_blocked_error(decision)
+                if decision["result"] == "warn":
+                    decision["document"]._b2b_credit_notify(decision)
+            if guarded:
                 dealer._b2b_credit_guard(company)
-        return decisions
+            result += decisions
+        return result
 
     def _b2b_credit_notify(self, decision):
         """Record a credit warning on the document."""
