@@ -7,7 +7,7 @@ orders, lists, deliveries, team), as website_sale splits its controllers."""
 
 import re
 
-from werkzeug.exceptions import NotFound
+from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import http
 from odoo.exceptions import UserError
@@ -34,11 +34,49 @@ class B2bPortal(CustomerPortal):
         return user._b2b_dealer()
 
     def _b2b_check_dealer(self, role=None):
-        """The dealer of the current buyer; 404 for everybody else."""
+        """The dealer of the current buyer, for the routes of the workspace.
+
+        :param role: code of the buyer role the page needs, or a tuple of
+            codes (any of them), or None for every buyer of the dealer.
+
+        Everybody who is not a buyer of a dealer gets a 404, as for a page
+        that does not exist. A buyer of the dealer without the role gets the
+        page "not available for your role" (403): it names the roles the
+        page needs and nothing of the page, so it reveals nothing a 404
+        would hide (routes of records check the role before the record).
+        """
         dealer = self._b2b_dealer()
-        if not dealer or (role and not request.env.user._b2b_has_role(role)):
+        if not dealer:
             raise NotFound()
+        if role:
+            codes = (role,) if isinstance(role, str) else tuple(role)
+            user = request.env.user
+            if not any(user._b2b_has_role(code) for code in codes):
+                raise self._b2b_role_forbidden(codes)
         return dealer
+
+    def _b2b_role_forbidden(self, codes):
+        """A 403 whose response is the portal page "not available for your
+        role" (Odoo serves an exception's ``error_response`` as it is)."""
+        # sudo: the names of the buyer roles, configuration data
+        roles = request.env["b2b.buyer.role"].sudo().search([("code", "in", codes)])
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "b2b_role_denied",
+                "b2b_required_roles": roles,
+                "b2b_user_roles": request.env.user.b2b_role_ids,
+            }
+        )
+        response = request.render(
+            "b2b_portal.portal_b2b_role_denied", values, status=403
+        )
+        response.flatten()
+        # what Odoo does to the responses it serves (session, headers)
+        request.env["ir.http"]._post_dispatch(response)
+        error = Forbidden()
+        error.error_response = response
+        return error
 
     def _b2b_can_buy(self):
         user = request.env.user
@@ -122,10 +160,8 @@ class B2bPortal(CustomerPortal):
         return result
 
     def _b2b_check_buyer(self):
-        dealer = self._b2b_check_dealer()
-        if not self._b2b_can_buy():
-            raise NotFound()
-        return dealer
+        """The dealer of a buyer who may order (purchaser or admin)."""
+        return self._b2b_check_dealer(role=("purchaser", "admin"))
 
     def _b2b_render_rows(self, rows):
         try:

@@ -1,12 +1,14 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Dealer portal: the dealer admin manages the team (roles, spending
-limits, invitations)."""
+limits, invitations). Who is a member and what the admin may do to it are
+rules of ``res.users`` (b2b_base: ``_b2b_is_team_member``,
+``_b2b_team_write``, ``_b2b_team_invite_again``); this page only calls them."""
 
 from werkzeug.exceptions import NotFound
 
 from odoo import Command, http
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
 from .portal import TEAM_ROLE_CODES, B2bPortal
@@ -17,6 +19,8 @@ class B2bPortalTeam(B2bPortal):
     # Team
     # ------------------------------------------------------------------
     def _b2b_team_users(self, dealer):
+        """The portal users of ``dealer``: team members first, then the
+        users that are not members (integration users), archived included."""
         # sudo: portal users cannot read res.users of colleagues; scoped to
         # the share users of the current user's own dealer
         return (
@@ -30,6 +34,11 @@ class B2bPortalTeam(B2bPortal):
                 ],
                 order="active desc, name, id",
             )
+        )
+
+    def _b2b_team_members(self, dealer):
+        return self._b2b_team_users(dealer).filtered(
+            lambda user: user._b2b_is_team_member()
         )
 
     def _b2b_team_roles(self):
@@ -56,11 +65,16 @@ class B2bPortalTeam(B2bPortal):
 
     def _b2b_team_values(self, dealer, **kwargs):
         values = self._prepare_portal_layout_values()
+        users = self._b2b_team_users(dealer)
+        members = users.filtered(lambda user: user._b2b_is_team_member())
         values.update(
             {
                 "page_name": "b2b_team",
                 "b2b_dealer": dealer.sudo(),
-                "team_users": self._b2b_team_users(dealer),
+                "team_users": members,
+                # portal users of the dealer that are no team members (its
+                # systems' integration users): shown, never editable here
+                "team_others": (users - members).filtered("active"),
                 "team_roles": self._b2b_team_roles(),
                 "edit_user": request.env["res.users"],
                 "error": kwargs.get("error"),
@@ -70,15 +84,22 @@ class B2bPortalTeam(B2bPortal):
         return values
 
     def _b2b_team_user(self, dealer, user_id):
-        """A user of the admin's own dealer, or 404 (same for any other id)."""
+        """A member of the admin's own team, in the admin's environment (not
+        sudo: its writes go through the model's team rules), or 404, the
+        same for any other id (another dealer's user, an integration user,
+        an id that does not exist)."""
         try:
             user_id = int(user_id)
         except (TypeError, ValueError) as error:
             raise NotFound() from error
-        user = self._b2b_team_users(dealer).filtered(lambda u: u.id == user_id)
+        user = self._b2b_team_members(dealer).filtered(lambda u: u.id == user_id)
         if not user:
             raise NotFound()
-        return user
+        return user.with_env(request.env)
+
+    def _b2b_team_render(self, dealer, **kwargs):
+        values = self._b2b_team_values(dealer, **kwargs)
+        return request.render("b2b_portal.portal_my_team", values)
 
     @http.route("/my/b2b/team", type="http", auth="user", website=True)
     def b2b_team(self, **kwargs):
@@ -86,7 +107,8 @@ class B2bPortalTeam(B2bPortal):
         values = self._b2b_team_values(dealer, **kwargs)
         edit_id = kwargs.get("edit")
         if edit_id:
-            values["edit_user"] = self._b2b_team_user(dealer, edit_id)
+            # sudo: the member's name, roles and limit shown in the form
+            values["edit_user"] = self._b2b_team_user(dealer, edit_id).sudo()
         return request.render("b2b_portal.portal_my_team", values)
 
     @http.route(
@@ -101,16 +123,14 @@ class B2bPortalTeam(B2bPortal):
                 # the dealer keeps an active admin: res.users.write refuses
                 # otherwise (b2b_base, on every path)
                 with request.env.cr.savepoint():
-                    user.write(values)
-                message = request.env._("%s was updated.", user.name)
+                    user._b2b_team_write(values)
+                message = request.env._("%s was updated.", user.sudo().name)
             else:
                 user = self._b2b_team_invite(dealer, post, values)
                 message = request.env._("%s was invited.", user.name)
-        except (UserError, ValidationError) as error:
-            values = self._b2b_team_values(dealer, error=str(error))
-            return request.render("b2b_portal.portal_my_team", values)
-        values = self._b2b_team_values(dealer, message=message)
-        return request.render("b2b_portal.portal_my_team", values)
+        except (AccessError, UserError, ValidationError) as error:
+            return self._b2b_team_render(dealer, error=str(error))
+        return self._b2b_team_render(dealer, message=message)
 
     def _b2b_team_invite(self, dealer, post, values):
         """Create a portal user in the dealer and send Odoo's invitation."""
@@ -169,14 +189,39 @@ class B2bPortalTeam(B2bPortal):
             if user == request.env.user and not active:
                 raise UserError(request.env._("You cannot deactivate yourself."))
             with request.env.cr.savepoint():
-                user.active = active
-        except (UserError, ValidationError) as error:
-            values = self._b2b_team_values(dealer, error=str(error))
-            return request.render("b2b_portal.portal_my_team", values)
+                user._b2b_team_write({"active": active})
+        except (AccessError, UserError, ValidationError) as error:
+            return self._b2b_team_render(dealer, error=str(error))
+        name = user.sudo().name
         message = (
-            request.env._("%s was reactivated.", user.name)
+            request.env._("%s was reactivated.", name)
             if active
-            else request.env._("%s was deactivated.", user.name)
+            else request.env._("%s was deactivated.", name)
         )
-        values = self._b2b_team_values(dealer, message=message)
-        return request.render("b2b_portal.portal_my_team", values)
+        return self._b2b_team_render(dealer, message=message)
+
+    @http.route(
+        "/my/b2b/team/<int:user_id>/resend",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def b2b_team_resend(self, user_id, **kwargs):
+        """Send Odoo's portal invitation again to a member who never logged in."""
+        dealer = self._b2b_check_dealer("admin")
+        user = self._b2b_team_user(dealer, user_id)
+        try:
+            with request.env.cr.savepoint():
+                user._b2b_team_invite_again()
+        except (AccessError, UserError, ValidationError) as error:
+            return self._b2b_team_render(dealer, error=str(error))
+        user = user.sudo()
+        return self._b2b_team_render(
+            dealer,
+            message=request.env._(
+                "The invitation was sent again to %(name)s (%(email)s).",
+                name=user.name,
+                email=user.email or user.login,
+            ),
+        )

@@ -7,3 +7,6 @@ from . import test_tours
 from . import test_plain_odoo
 from . import test_quick_order_lookup
 from . import test_lists
+from . import test_roles
+from . import test_team_members
+from . import test_team_tours

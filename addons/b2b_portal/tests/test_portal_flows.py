@@ -166,6 +166,7 @@ class TestPortalFlows(B2bPortalHttpCommon):
             response = self._post(f"/my/b2b/orders/{self.order_a1.id}/reorder")
             self.assertEqual(response.status_code, status, login)
         # an order that does not exist is refused the same way
+        self.authenticate("pa_buyer2", "pa_buyer2")
         response = self._post("/my/b2b/orders/999999999/submit")
         self.assertEqual(response.status_code, 404)
         self.assertEqual(self.order_a1.state, "draft")

@@ -14,9 +14,16 @@ class TestTeam(B2bPortalHttpCommon):
     """The dealer admin manages the users of its own dealer only."""
 
     def test_admin_only(self):
-        for login in ("pa_buyer", "pa_finance", "pa_approver", "p_plain"):
+        # buyers of the dealer without the admin role: "not available for
+        # your role" (403); anybody else: the 404 of a page that does not exist
+        for login in ("pa_buyer", "pa_finance", "pa_approver"):
             self.authenticate(login, login)
-            self.assertEqual(self.url_open("/my/b2b/team").status_code, 404, login)
+            response = self.url_open("/my/b2b/team")
+            self.assertEqual(response.status_code, 403, login)
+            self.assertIn('id="b2b_role_denied"', response.text)
+            self.assertNotIn('id="b2b_team_table"', response.text)
+        self.authenticate("p_plain", "p_plain")
+        self.assertEqual(self.url_open("/my/b2b/team").status_code, 404)
         self.authenticate("pa_admin", "pa_admin")
         html = self.url_open("/my/b2b/team").text
         self.assertIn('id="b2b_team_table"', html)
