@@ -13,13 +13,15 @@
     "development_status": "Beta",
     "application": False,
     "installable": True,
-    "depends": ["b2b_pricing_sale", "b2b_sale", "sale_stock", "portal"],
+    "depends": ["b2b_pricing_sale", "b2b_sale", "b2b_stock", "sale_stock", "portal"],
     "data": [
         "security/ir.model.access.csv",
         "security/b2b_portal_security.xml",
         "views/b2b_order_list_views.xml",
         "views/portal_templates.xml",
         "views/portal_b2b_templates.xml",
+        "views/portal_price_list_templates.xml",
+        "views/portal_order_templates.xml",
     ],
     "demo": [
         "demo/product_product_demo.xml",

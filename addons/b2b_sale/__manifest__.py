@@ -16,6 +16,8 @@
     "depends": ["b2b_base", "sale"],
     "data": [
         "views/sale_order_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
         "views/b2b_sale_menus.xml",
     ],
     "uninstall_hook": "uninstall_hook",

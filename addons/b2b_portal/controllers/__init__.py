@@ -5,3 +5,4 @@ from . import lists
 from . import orders
 from . import quick_order
 from . import team
+from . import price_list

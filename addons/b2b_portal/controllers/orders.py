@@ -10,8 +10,39 @@ from odoo.http import request
 
 from .portal import B2bPortal
 
+#: most quotations counted on the home (the list pages show them all)
+QUOTES_COUNTED = 2000
+
 
 class B2bPortalOrders(B2bPortal):
+    # ------------------------------------------------------------------
+    # Home: quotations by what the buyer has to do with them
+    # ------------------------------------------------------------------
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        wanted = {"quotation_count", "b2b_quote_waiting_count"} & set(counters)
+        if not wanted or not self._b2b_dealer():
+            return values
+        SaleOrder = request.env["sale.order"]
+        counts = {"todo": 0, "waiting": 0}
+        if SaleOrder.has_access("read"):
+            partner = request.env.user.partner_id
+            quotes = SaleOrder.search(
+                self._prepare_quotations_domain(partner), limit=QUOTES_COUNTED
+            )
+            for status in quotes.mapped("b2b_buyer_status"):
+                if status in ("waiting_dealer", "waiting_seller"):
+                    counts["waiting"] += 1
+                elif status != "cancelled":
+                    counts["todo"] += 1
+        # Odoo's "Quotations to review": for a dealer, the ones waiting for
+        # the buyer (draft, refused, rejected, approved to submit)
+        if "quotation_count" in counters:
+            values["quotation_count"] = counts["todo"]
+        if "b2b_quote_waiting_count" in counters:
+            values["b2b_quote_waiting_count"] = counts["waiting"]
+        return values
+
     # ------------------------------------------------------------------
     # Submit, reorder, save as list
     # ------------------------------------------------------------------
@@ -32,7 +63,10 @@ class B2bPortalOrders(B2bPortal):
         domain = request.env.user._b2b_portal_domain("sale.order")
         if not order_sudo.filtered_domain(domain):
             raise NotFound()
-        return order_sudo
+        # Odoo's check returns the order as OdooBot: act as the buyer (sudo,
+        # but in the buyer's name) so that the approval requests, the chatter
+        # and the quick order validation see the real purchaser.
+        return order_sudo.with_user(request.env.user).sudo()
 
     @http.route(
         "/my/b2b/orders/<int:order_id>/submit",
@@ -42,21 +76,85 @@ class B2bPortalOrders(B2bPortal):
         methods=["POST"],
     )
     def b2b_order_submit(self, order_id, access_token=None, **kwargs):
+        """Save the order details given with the button, then submit: what
+        would refuse the order (credit, order rules) is said at once, before
+        anybody is asked to approve it; the refusal stays on the order."""
         order_sudo = self._b2b_order_for_buyer(order_id, access_token)
-        if order_sudo.state not in ("draft", "sent"):
+        if not order_sudo._b2b_buyer_can_edit():
             return request.redirect(order_sudo.get_portal_url())
         try:
             with request.env.cr.savepoint():
-                order_sudo.action_confirm()
+                self._b2b_order_save_details(order_sudo, kwargs)
         except (UserError, ValidationError) as error:
-            request.session["b2b_portal_error"] = str(error)
-            return request.redirect(
-                order_sudo.get_portal_url(query_string="&b2b_submit=refused")
-            )
-        status = "confirmed" if order_sudo.state == "sale" else "waiting"
+            return self._b2b_order_back(order_sudo, "refused", str(error))
+        status, error = order_sudo._b2b_buyer_submit()
+        if error:
+            return self._b2b_order_back(order_sudo, "refused", error)
+        return self._b2b_order_back(
+            order_sudo, "confirmed" if order_sudo.state == "sale" else "waiting"
+        )
+
+    def _b2b_order_back(self, order_sudo, status, error=None):
+        if error:
+            request.session["b2b_portal_error"] = error
         return request.redirect(
             order_sudo.get_portal_url(query_string=f"&b2b_submit={status}")
         )
+
+    def _b2b_order_save_details(self, order_sudo, post):
+        """The details form of the order page (PO number, delivery address,
+        requested date, note); absent fields are left as they are."""
+        order_sudo._b2b_buyer_set_details(
+            client_ref=post.get("client_order_ref"),
+            address_id=post.get("partner_shipping_id"),
+            date=post.get("commitment_date"),
+            note=post.get("b2b_note"),
+        )
+
+    @http.route(
+        "/my/b2b/orders/<int:order_id>/details",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def b2b_order_details(self, order_id, access_token=None, **kwargs):
+        order_sudo = self._b2b_order_for_buyer(order_id, access_token)
+        try:
+            with request.env.cr.savepoint():
+                self._b2b_order_save_details(order_sudo, kwargs)
+        except (UserError, ValidationError) as error:
+            return self._b2b_order_back(order_sudo, "invalid", str(error))
+        return self._b2b_order_back(order_sudo, "saved")
+
+    @http.route(
+        "/my/b2b/orders/<int:order_id>/lines",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def b2b_order_lines(self, order_id, access_token=None, **kwargs):
+        """Change the quantities of a draft, refused or rejected order, remove
+        lines (quantity 0) and add products by SKU."""
+        order_sudo = self._b2b_order_for_buyer(order_id, access_token)
+        quantities = {}
+        for key, value in kwargs.items():
+            if key.startswith("qty_") and key[4:].isdigit():
+                quantities[int(key[4:])] = value
+        new_rows = [
+            {
+                "line": 1,
+                "sku": kwargs.get("new_sku") or "",
+                "qty": kwargs.get("new_qty") or "1",
+            }
+        ]
+        try:
+            with request.env.cr.savepoint():
+                order_sudo._b2b_buyer_update_lines(quantities, new_rows)
+        except (UserError, ValidationError) as error:
+            return self._b2b_order_back(order_sudo, "invalid", str(error))
+        return self._b2b_order_back(order_sudo, "saved")
 
     @http.route(
         "/my/b2b/orders/<int:order_id>/reorder",

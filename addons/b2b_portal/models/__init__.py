@@ -2,3 +2,4 @@ from . import res_users
 from . import b2b_order_list
 from . import b2b_order_list_line
 from . import b2b_quick_order
+from . import sale_order

@@ -15,6 +15,8 @@ INBOX_URL = "/my/b2b/approvals"
 SESSION_KEY = "b2b_approval_message"
 # Buyer roles that may be asked to approve (the inbox card is shown to them).
 APPROVER_ROLES = ("approver", "finance", "admin")
+# Order lines shown on an inbox card (the order page has them all).
+LINES_SHOWN = 10
 
 
 class B2bPortalApproval(B2bPortal):
@@ -80,6 +82,7 @@ class B2bPortalApproval(B2bPortal):
             lambda ln: ln.is_current and ln.state == "pending"
         )
         line_by_request = {line.request_id.id: line for line in lines}
+        credit = self._b2b_approval_inbox_credit(orders)
         items = []
         for req in requests_sudo:
             line = line_by_request.get(req.id)
@@ -105,9 +108,41 @@ class B2bPortalApproval(B2bPortal):
                     # follow the order (Odoo's portal rule) but has to read
                     # what they approve.
                     "url": order.get_portal_url() if order else False,
+                    "lines": order.order_line.filtered(lambda ln: not ln.display_type)[
+                        :LINES_SHOWN
+                    ]
+                    if order
+                    else [],
+                    "line_count": len(
+                        order.order_line.filtered(lambda ln: not ln.display_type)
+                    )
+                    if order
+                    else 0,
+                    "credit": credit.get(order.id) if order else None,
                 }
             )
         return items
+
+    def _b2b_approval_inbox_credit(self, orders):
+        """{order id: {available, after}}: the dealer's available credit and
+        what is left once the order is confirmed, when credit control is
+        installed (the orders of the inbox are all of the user's dealer: one
+        exposure read)."""
+        orders = orders.filtered(lambda o: o.state in ("draft", "sent"))
+        if not orders or "b2b_credit_available" not in orders._fields:
+            return {}
+        dealer = orders[:1].partner_id.commercial_partner_id
+        info = dealer._b2b_credit_info(orders[:1].company_id)
+        if not info.get("limit"):
+            return {}
+        return {
+            order.id: {
+                "available": info["available"],
+                "after": info["available"] - order.amount_total,
+                "currency": order.company_id.currency_id,
+            }
+            for order in orders
+        }
 
     @http.route(INBOX_URL, type="http", auth="user", website=True, methods=["GET"])
     def b2b_approvals(self, **kw):
@@ -143,8 +178,21 @@ class B2bPortalApproval(B2bPortal):
             raise NotFound()
         return line
 
-    def _b2b_approval_decide(self, line_id, decision, text):
+    def _b2b_approval_back_url(self, line, back):
+        """Where the decision returns: the inbox, or the order page it was
+        taken from (``back == "order"``), never a URL given by the client."""
+        if back == "order":
+            # sudo: the document of a step the user may read (checked above)
+            req = line.sudo().request_id
+            if req.res_model == "sale.order":
+                order = request.env["sale.order"].sudo().browse(req.res_id).exists()
+                if order:
+                    return order.get_portal_url()
+        return INBOX_URL
+
+    def _b2b_approval_decide(self, line_id, decision, text, back=None):
         line = self._b2b_approval_line(line_id)
+        back_url = self._b2b_approval_back_url(line, back)
         user = request.env.user
         already = line._b2b_already_decided_by(user, decision)
         if not already and not line._b2b_represented(user):
@@ -158,6 +206,9 @@ class B2bPortalApproval(B2bPortal):
                 else:
                     line.action_reject(text)
         except UserError as error:
+            if back_url != INBOX_URL:
+                request.session["b2b_portal_error"] = str(error)
+                return request.redirect(f"{back_url}&b2b_submit=invalid")
             request.session[SESSION_KEY] = {"text": str(error), "level": "danger"}
             return request.redirect(INBOX_URL)
         # sudo: the name of the document whose step the user just decided.
@@ -167,7 +218,7 @@ class B2bPortalApproval(B2bPortal):
         else:
             text = request.env._("%s rejected.", name)
         request.session[SESSION_KEY] = {"text": text, "level": "success"}
-        return request.redirect(INBOX_URL)
+        return request.redirect(back_url)
 
     @http.route(
         f"{INBOX_URL}/<int:line_id>/approve",
@@ -176,8 +227,10 @@ class B2bPortalApproval(B2bPortal):
         website=True,
         methods=["POST"],
     )
-    def b2b_approval_approve(self, line_id, comment="", **kw):
-        return self._b2b_approval_decide(line_id, "approved", (comment or "").strip())
+    def b2b_approval_approve(self, line_id, comment="", b2b_back=None, **kw):
+        return self._b2b_approval_decide(
+            line_id, "approved", (comment or "").strip(), back=b2b_back
+        )
 
     @http.route(
         f"{INBOX_URL}/<int:line_id>/reject",
@@ -186,10 +239,10 @@ class B2bPortalApproval(B2bPortal):
         website=True,
         methods=["POST"],
     )
-    def b2b_approval_reject(self, line_id, reason="", comment="", **kw):
+    def b2b_approval_reject(self, line_id, reason="", comment="", b2b_back=None, **kw):
         # One text area serves both buttons of the inbox form ("comment").
         reason = (reason or comment or "").strip()
-        return self._b2b_approval_decide(line_id, "rejected", reason)
+        return self._b2b_approval_decide(line_id, "rejected", reason, back=b2b_back)
 
     # ------------------------------------------------------------------
     # Team: spending limit per user

@@ -1,2 +1,4 @@
 from . import sale_order
 from . import sale_order_line
+from . import res_company
+from . import res_partner
