@@ -34,9 +34,9 @@ EXPECTED_ORDERS = {
     "a_waiting_dealer": ("draft", "dealer:pending", None, None),
     "b_waiting_dealer": ("draft", "dealer:pending", None, None),
     "a_waiting_seller": ("draft", "seller:pending", None, None),
-    "b_waiting_seller": ("draft", "seller:pending", None, None),
     "a_rejected": ("draft", "dealer:rejected", None, None),
-    "b_rejected": ("draft", "seller:rejected", None, None),
+    "a_rejected_seller": ("draft", "seller:rejected", None, None),
+    "b_refused": ("draft", None, None, None),
     "a_confirmed": ("sale", "seller:approved", "open", None),
     "b_confirmed": ("sale", None, "open", None),
     "b_over_limit": ("sale", "dealer:approved", "open", None),
@@ -155,6 +155,7 @@ for imd in env["ir.model.data"].search(
             i.invoice_date_due < today and i.amount_residual > 0 for i in invoices
         ),
         "reconciled": bool(invoices._get_reconciled_payments()),
+        "buyer_status": order.b2b_buyer_status,
     }
 facts["orders"] = orders
 facts["counts"] = {
@@ -320,6 +321,13 @@ def test_demo_orders_in_every_state(demo_facts):
         got = (order["state"], order["approval"], order["delivery"], order["invoice"])
         assert got == expected, key
         assert order["dealer"] == {"a": "SH-001", "b": "GZ-002"}[key[0]]
+    # one status a buyer understands, refusals included
+    assert orders["b_refused"]["buyer_status"] == "refused"
+    assert orders["a_rejected"]["buyer_status"] == "rejected"
+    assert orders["a_rejected_seller"]["buyer_status"] == "rejected_seller"
+    assert orders["a_waiting_seller"]["buyer_status"] == "waiting_seller"
+    assert orders["b_waiting_dealer"]["buyer_status"] == "waiting_dealer"
+    assert orders["a_paid"]["buyer_status"] == "invoiced"
     assert orders["a_invoiced_overdue"]["overdue"]
     assert not orders["b_invoiced"]["overdue"]
     for key in ("a_paid", "b_paid", "a_invoiced_partial"):

@@ -30,6 +30,7 @@
         "b2b_credit",
         "b2b_credit_sale",
         "b2b_credit_stock",
+        "b2b_stock",
         "b2b_approval",
         "b2b_approval_sale",
         "b2b_approval_credit",
@@ -40,4 +41,9 @@
         "b2b_portal_approval",
     ],
     "demo": ["demo/sale_order_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "b2b_suite/static/tests/tours/**/*.js",
+        ],
+    },
 }

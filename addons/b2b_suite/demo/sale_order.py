@@ -32,7 +32,8 @@ XMLID = "b2b_suite.sale_order_demo_%s"
 #: ``delivered``, ``confirmed`` (delivery open), ``approved`` (dealer chain,
 #: then seller, then confirmed), ``override`` (over the credit limit, passed
 #: by the credit manager's override), ``wait_dealer``, ``wait_seller``,
-#: ``reject_dealer``, ``reject_seller``, ``draft``, ``cancel``. In date order,
+#: ``reject_dealer``, ``reject_seller``, ``refused`` (submitted as the portal
+#: does, refused for credit), ``draft``, ``cancel``. In date order,
 #: so that invoices and payments are numbered chronologically.
 STORY = [
     ("a_paid", "a", [("TS-RED-M", 24), ("BTL-750", 12)], "paid",
@@ -55,6 +56,8 @@ STORY = [
     ("a_confirmed", "a",
      [("TS-RED-S", 200), ("TS-BLU-S", 200), ("TS-RED-M", 100), ("TS-BLU-M", 100),
       ("BTL-500", 48)], "approved", {"order": 1}),
+    # submitted while dealer B was within its limit: it waits for B's approver
+    ("b_waiting_dealer", "b", [("TS-RED-M", 60)], "wait_dealer", {}),
     ("b_over_limit", "b",
      [("TS-RED-S", 150), ("TS-BLU-S", 150), ("MUG-CER-01", 96)], "override",
      {"order": 1}),
@@ -64,10 +67,10 @@ STORY = [
      "wait_seller", {}),
     ("a_rejected", "a", [("CAP-BLK", 100), ("UMB-FLD-01", 60)], "reject_dealer",
      {}),
-    ("b_waiting_dealer", "b", [("TS-RED-M", 60)], "wait_dealer", {}),
-    ("b_waiting_seller", "b", [("BTL-500", 240), ("TS-BLU-M", 60)],
-     "wait_seller", {}),
-    ("b_rejected", "b", [("BTL-750", 240)], "reject_seller", {}),
+    ("a_rejected_seller", "a", [("BTL-750", 324)], "reject_seller", {}),
+    # dealer B is over its limit now: the submission is refused at once, with
+    # the reason, before anybody is asked to approve it
+    ("b_refused", "b", [("BTL-500", 240), ("TS-BLU-M", 60)], "refused", {}),
     # data/order.csv, ready to be submitted (it needs dealer A's approver)
     ("a_draft", "a",
      [("TS-RED-S", 30), ("TS-BLU-S", 30), ("BTL-500", 24), ("MUG-CER-01", 48),
@@ -99,7 +102,7 @@ DECISIONS = {
     "reject_seller": [
         ("approver", True, "Needed for the summer campaign."),
         ("finance", True, "Budget confirmed."),
-        ("manager", False, "Over the credit limit: settle the open invoices first."),
+        ("manager", False, "Too much for one delivery: split it over two months."),
     ],
 }
 
@@ -179,6 +182,12 @@ class SaleOrder(models.Model):
         if flow == "cancel":
             order.with_user(purchaser).sudo().action_cancel()
             return self._b2b_demo_expect(order, "cancel")
+        if flow == "refused":
+            # the portal's "Submit": the refusal stays on the order
+            __, error = order.with_user(purchaser).sudo()._b2b_buyer_submit()
+            if not error:
+                raise DemoStoryError(f"{order.name} was not refused")
+            return self._b2b_demo_expect(order, "draft")
         if flow == "override":
             # the credit manager lets this one order pass the limit (audited)
             order.with_user(admin)._b2b_credit_grant_override(OVERRIDE_REASON)
