@@ -10,3 +10,5 @@ from . import test_lists
 from . import test_roles
 from . import test_team_members
 from . import test_team_tours
+from . import test_catalogue
+from . import test_catalogue_tours
