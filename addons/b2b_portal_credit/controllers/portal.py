@@ -3,20 +3,19 @@
 import re
 from datetime import timedelta
 
-from werkzeug.exceptions import NotFound
 from werkzeug.urls import url_encode
 
 from odoo import fields, http
 from odoo.http import content_disposition, request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.b2b_portal.controllers.portal import B2bPortal
 
 STATEMENT_REPORT = "b2b_credit.action_report_res_partner_statement"
 # Longest period shown at once (the opening balance covers what is before).
 STATEMENT_MAX_DAYS = 731
 
 
-class B2bPortalCredit(CustomerPortal):
+class B2bPortalCredit(B2bPortal):
     # ------------------------------------------------------------------
     # Home card
     # ------------------------------------------------------------------
@@ -37,7 +36,8 @@ class B2bPortalCredit(CustomerPortal):
         # sudo: the credit summary of the user's own dealer, whose buyer role
         # allows it (checked above); the limit field is restricted to
         # accounting groups.
-        info = user._b2b_dealer().sudo()._b2b_credit_info(company)
+        dealer = user._b2b_dealer().sudo()
+        info = dealer._b2b_credit_info(company)
         used_pct = 0
         if not info["unlimited"] and info["limit"] > 0:
             used_pct = round(min(max(info["exposure"] / info["limit"], 0.0), 1.0) * 100)
@@ -46,21 +46,22 @@ class B2bPortalCredit(CustomerPortal):
             "b2b_credit_access": access,
             "b2b_credit_currency": company.currency_id,
             "b2b_credit_used_pct": used_pct,
+            # can the dealer order now, and why not: every role sees it
+            "b2b_order_status": dealer._b2b_portal_order_status(company, info),
         }
 
     # ------------------------------------------------------------------
     # Statement of account
     # ------------------------------------------------------------------
     def _b2b_statement_dealer(self):
-        """The dealer whose statement the current user may read, or 404.
+        """The dealer whose statement the current user may read.
 
-        Only finance and admin users of a dealer, and only their own dealer:
-        the dealer never comes from the request.
+        Only finance and admin buyers of a dealer, and only their own
+        dealer: the dealer never comes from the request. Other buyers of the
+        dealer get the page "not available for your role", everybody else a
+        404 (``B2bPortal._b2b_check_dealer``).
         """
-        user = request.env.user
-        if user._b2b_portal_credit_access() != "full":
-            raise NotFound()
-        return user._b2b_dealer()
+        return self._b2b_check_dealer(role=("finance", "admin"))
 
     def _b2b_statement_period(self, date_from=None, date_to=None):
         """Parse and check the period typed by the user.

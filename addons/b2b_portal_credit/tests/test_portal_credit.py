@@ -149,11 +149,20 @@ class TestPortalCredit(B2bPortalCreditCommon):
         )
 
     def test_statement_refused(self):
-        for login in (self.purchaser.login, self.approver.login, "b2b_credit_invoicer"):
+        # buyers of the dealer without the finance or admin role are told the
+        # page is not for their role; anybody else gets the 404
+        for login in (self.purchaser.login, self.approver.login):
             for url in (STATEMENT, PDF):
                 response = self._get(url, login)
-                self.assertEqual(response.status_code, 404, (login, url))
+                self.assertEqual(response.status_code, 403, (login, url))
+                self.assertIn('id="b2b_role_denied"', response.text)
+                self.assertIn('href="/my"', response.text)
                 self.assertNotIn(self.feb.name, response.text)
+                self.assertNotIn('id="b2b_statement"', response.text)
+        for url in (STATEMENT, PDF):
+            response = self._get(url, "b2b_credit_invoicer")
+            self.assertEqual(response.status_code, 404, url)
+            self.assertNotIn(self.feb.name, response.text)
         self.authenticate(None, None)
         response = self.url_open(STATEMENT, allow_redirects=False)
         self.assertIn(response.status_code, (302, 303))

@@ -13,8 +13,9 @@ _logger = logging.getLogger(__name__)
 
 MAX_QUERIES = 40
 # Queries the credit card adds to the home page (exposure, company-dependent
-# fields of the dealer, currency).
-MAX_CARD_QUERIES = 4
+# fields of the dealer, currency, the tier's credit policy of the order
+# decision that tells whether the dealer can order now).
+MAX_CARD_QUERIES = 5
 STATEMENT = "/my/b2b/statement?date_from=2026-02-01&date_to=2026-02-28"
 
 
