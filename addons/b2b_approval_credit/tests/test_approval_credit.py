@@ -7,9 +7,14 @@ from odoo.tests import new_test_user, tagged
 from odoo.addons.b2b_credit_sale.tests.common import B2bCreditSaleCommon
 
 
-@tagged("post_install", "-at_install")
-class TestApprovalCredit(B2bCreditSaleCommon):
-    """Credit limit 1,000 (tier); confirmation blocked above it."""
+class ApprovalCreditCommon(B2bCreditSaleCommon):
+    """Credit limit 1,000 (tier), confirmation blocked above it, and one
+    seller-side rule approved by one user (``_rule_values``)."""
+
+    _rule_values = {
+        "name": "Over the credit limit",
+        "domain": "[('b2b_credit_exceeded', '=', True)]",
+    }
 
     @classmethod
     def setUpClass(cls):
@@ -19,28 +24,32 @@ class TestApprovalCredit(B2bCreditSaleCommon):
         cls.env.user.groups_id |= cls.env.ref("b2b_approval.b2b_approval_group_manager")
         cls.approver = new_test_user(
             cls.env,
-            login="b2b_apc_approver",
+            login=f"b2b_apc_approver_{cls.__name__.lower()}",
             groups="sales_team.group_sale_manager",
-            name="Credit Approver",
+            name="Seller Approver",
         )
         cls.rule = cls.env["b2b.approval.rule"].create(
             {
-                "name": "Over the credit limit",
                 "model_id": cls.env["ir.model"]._get("sale.order").id,
                 "scope": "seller",
-                "domain": "[('b2b_credit_exceeded', '=', True)]",
                 "auto_transition": True,
                 "step_ids": [
                     Command.create(
                         {
-                            "name": "Credit",
+                            "name": "Seller",
                             "approver_type": "user",
                             "user_ids": [Command.set(cls.approver.ids)],
                         }
                     )
                 ],
+                **cls._rule_values,
             }
         )
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalCredit(ApprovalCreditCommon):
+    """Credit limit 1,000 (tier); confirmation blocked above it."""
 
     def test_credit_exceeded_field_and_search(self):
         under = self._order(5, user=self.salesman)
@@ -150,41 +159,13 @@ class TestApprovalCredit(B2bCreditSaleCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestCreditBeforeApproval(B2bCreditSaleCommon):
+class TestCreditBeforeApproval(ApprovalCreditCommon):
     """A submission learns at once everything that will stop the order:
     what an approval cannot lift (a hold, overdue invoices, a credit block
     without a credit-override rule) refuses it before anybody approves."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._set_policy("order", "block")
-        cls.env.user.groups_id |= cls.env.ref("b2b_approval.b2b_approval_group_manager")
-        cls.approver = new_test_user(
-            cls.env,
-            login="b2b_apc_approver2",
-            groups="sales_team.group_sale_manager",
-            name="Large Order Approver",
-        )
-        # an approval for large orders, unrelated to credit
-        cls.rule = cls.env["b2b.approval.rule"].create(
-            {
-                "name": "Large orders",
-                "model_id": cls.env["ir.model"]._get("sale.order").id,
-                "scope": "seller",
-                "domain": "[('amount_untaxed', '>', 400)]",
-                "auto_transition": True,
-                "step_ids": [
-                    Command.create(
-                        {
-                            "name": "Sales manager",
-                            "approver_type": "user",
-                            "user_ids": [Command.set(cls.approver.ids)],
-                        }
-                    )
-                ],
-            }
-        )
+    # an approval for large orders, unrelated to credit
+    _rule_values = {"name": "Large orders", "domain": "[('amount_untaxed', '>', 400)]"}
 
     def _requests(self, order):
         return self.env["b2b.approval.request"].search(

@@ -213,7 +213,8 @@ class B2bPortal(CustomerPortal):
                 {
                     "b2b_buyer": self._b2b_can_buy(),
                     "b2b_submit": kw.get("b2b_submit")
-                    if kw.get("b2b_submit") in ("confirmed", "waiting", "refused")
+                    if kw.get("b2b_submit")
+                    in ("confirmed", "waiting", "refused", "saved", "invalid")
                     else None,
                     "b2b_error": request.session.pop("b2b_portal_error", None),
                 }

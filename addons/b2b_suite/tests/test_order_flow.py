@@ -319,3 +319,5 @@ class TestOrderFlowToursPhone(TestOrderFlowTours):
 
     browser_size = "375x667"
     touch_enabled = True
+    # Odoo's loader runs only the methods a class defines, unless told so
+    allow_inherited_tests_method = True
