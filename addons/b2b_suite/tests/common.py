@@ -10,14 +10,9 @@ ever shows a marker to anybody else.
 """
 
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user
+from odoo.tests import HttpCase
 
-ROLE_GROUPS = {
-    "admin": "b2b_base.b2b_base_group_buyer_admin",
-    "purchaser": "b2b_base.b2b_base_group_buyer_purchaser",
-    "approver": "b2b_base.b2b_base_group_buyer_approver",
-    "finance": "b2b_base.b2b_base_group_buyer_finance",
-}
+from odoo.addons.b2b_base.tests.factory import B2bTestFactory
 
 # actor -> (login, dealer, buyer roles); "public" has no user, "c2_internal"
 # is an internal user of another company.
@@ -58,7 +53,7 @@ MARKERS = {
 }
 
 
-class B2bSuitePortalCommon(HttpCase):
+class B2bSuitePortalCommon(B2bTestFactory, HttpCase):
     """Dealer A (admin, two purchasers, finance, approver), dealer B (a user,
     a purchaser and a user without buyer role, both following A's documents),
     an internal user of another company, and documents of both dealers."""
@@ -83,10 +78,9 @@ class B2bSuitePortalCommon(HttpCase):
             if actor == "public":
                 continue
             if actor == "c2_internal":
-                cls.users[actor] = new_test_user(
-                    env,
-                    login=login,
-                    groups="base.group_user,sales_team.group_sale_salesman",
+                cls.users[actor] = cls._b2b_internal_user(
+                    login,
+                    "base.group_user,sales_team.group_sale_salesman",
                     name="MX Internal Other Company",
                     company_id=cls.company2.id,
                     company_ids=[Command.set(cls.company2.ids)],
@@ -95,14 +89,8 @@ class B2bSuitePortalCommon(HttpCase):
             cls.users[actor] = cls._create_buyer(
                 cls.dealer_a if dealer == "a" else cls.dealer_b, login, roles
             )
-        cls.product = env["product.product"].create(
-            {
-                "name": "MX Widget",
-                "default_code": "MX-WIDGET",
-                "list_price": 10.0,
-                "type": "consu",
-                "taxes_id": False,
-            }
+        cls.product = cls._b2b_product(
+            "MX Widget", "MX-WIDGET", price=10.0, taxes_id=False
         )
         # Dealer-side approval of the orders of A's first purchaser.
         env["b2b.approval.rule"].create(
@@ -152,66 +140,26 @@ class B2bSuitePortalCommon(HttpCase):
     # ------------------------------------------------------------------
     @classmethod
     def _create_dealer(cls, name, code, tier):
-        return (
-            cls.env["res.partner"]
-            .with_context(b2b_import_state=True)
-            .create(
-                {
-                    "name": name,
-                    "is_company": True,
-                    "b2b_is_dealer": True,
-                    "b2b_dealer_code": code,
-                    "b2b_tier_id": tier.id,
-                    "b2b_state": "approved",
-                    "email": f"{code.lower()}@example.com",
-                }
-            )
+        return cls._b2b_dealer(
+            name, code, tier, state="approved", email=f"{code.lower()}@example.com"
         )
 
     @classmethod
     def _create_buyer(cls, dealer, login, roles):
         marker = "ZQXAUSR" if dealer == cls.dealer_a else "ZQXBUSR"
-        contact = cls.env["res.partner"].create(
-            {
-                "name": f"{marker} {login}",
-                "parent_id": dealer.id,
-                "email": f"{login}@example.com",
-            }
-        )
-        groups = ",".join(["base.group_portal", *(ROLE_GROUPS[r] for r in roles)])
-        return new_test_user(
-            cls.env,
-            login=login,
-            groups=groups,
-            name=contact.name,
-            partner_id=contact.id,
-        )
+        return cls._b2b_buyer(dealer, login, roles, name=f"{marker} {login}")
 
     @classmethod
     def _create_order(cls, user, ref, line_name):
         """An order placed by ``user`` for its own contact, as the portal does."""
-        return (
-            cls.env["sale.order"]
-            .with_user(user)
-            .sudo()
-            .create(
-                {
-                    "partner_id": user.partner_id.id,
-                    "client_order_ref": ref,
-                    "note": f"Note {ref}",
-                    "order_line": [
-                        Command.create(
-                            {
-                                "product_id": cls.product.id,
-                                "name": line_name,
-                                "product_uom_qty": 3,
-                            }
-                        )
-                    ],
-                }
-            )
-            .with_env(cls.env)
-        )
+        return cls._b2b_order(
+            user.partner_id,
+            [(cls.product, 3, {"name": line_name})],
+            user=user,
+            sudo=True,
+            client_order_ref=ref,
+            note=f"Note {ref}",
+        ).with_env(cls.env)
 
     @classmethod
     def _create_invoice(cls, dealer, marker):
