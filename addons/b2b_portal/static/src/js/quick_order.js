@@ -130,6 +130,8 @@ publicWidget.registry.B2bQuickOrder = publicWidget.Widget.extend({
             el.type = type;
             el.name = name;
             el.value = value;
+            // as the server renders it (the attribute is the row's SKU)
+            el.setAttribute("value", value);
             if (type === "text") {
                 el.className = "form-control form-control-sm";
                 el.autocomplete = "off";
