@@ -17,6 +17,7 @@
     "depends": ["b2b_portal", "b2b_credit_sale"],
     "data": [
         "views/portal_templates.xml",
+        "views/account_portal_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

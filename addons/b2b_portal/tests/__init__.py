@@ -5,10 +5,11 @@ from . import test_team
 from . import test_query_count
 from . import test_tours
 from . import test_plain_odoo
-from . import test_quick_order_lookup
-from . import test_lists
+from . import test_price_list
 from . import test_roles
 from . import test_team_members
 from . import test_team_tours
+from . import test_quick_order_lookup
 from . import test_catalogue
 from . import test_catalogue_tours
+from . import test_lists

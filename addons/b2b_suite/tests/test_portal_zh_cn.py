@@ -97,3 +97,21 @@ class TestPortalZhCn(B2bSuitePortalCommon):
                 _logger.info("%s in Chinese: %s", page, ", ".join(shown))
             for text in CORE_TEXTS.get(page, []):
                 self.assertIn(text, chinese, page)
+
+    def test_order_and_invoice_pages_in_chinese(self):
+        """The order page (status, details, approvals) and Odoo's invoice
+        pages, whose titles Odoo's own catalogue leaves in English."""
+        pages = {
+            self.order_a.get_portal_url(): ["状态"],
+            "/my/invoices": ["发票和账单"],
+            self.invoice_a.get_portal_url(): ["发票和账单", "沟通记录"],
+        }
+        for page, texts in pages.items():
+            url = page.split("?")[0]
+            english = self._page(url, "en_US")
+            chinese = self._page(url, "zh_CN")
+            own = sorted(src for src in self._texts(english) if src in self.terms)
+            untranslated = [src for src in own if src in self._texts(chinese)]
+            self.assertFalse(untranslated, f"{url}: left in English")
+            for text in texts:
+                self.assertIn(text, chinese, url)
