@@ -39,7 +39,9 @@ class TestPriceList(B2bPricingCommon, HttpCase):
                 [(b["quantity"], b["price"], b["scope"]) for b in row["breaks"]],
                 [(50.0, 60.0, "template")],
             )
-            self.assertEqual(row["breaks"][0]["scope_label"], "All variants of the product")
+            self.assertEqual(
+                row["breaks"][0]["scope_label"], "All variants of the product"
+            )
         # no rule: the sales price
         self.assertEqual(
             (rows["B2B-CAP"]["price"], rows["B2B-CAP"]["breaks"]), (50.0, [])
