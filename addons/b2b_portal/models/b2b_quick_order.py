@@ -343,6 +343,9 @@ class B2bQuickOrder(models.AbstractModel):
                 product = None
             if not product:
                 continue
+            # the product is known now: the pricing service needs no second
+            # SKU lookup (it validates the product again, by id)
+            entry["product_id"] = product.id
             kept = first.setdefault(product.id, entry)
             if kept is entry:
                 continue
