@@ -1,9 +1,9 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
-from .common import B2bApiCommon
+from .common import INTEGRATION, B2bApiCommon
 
 
 @tagged("post_install", "-at_install")
@@ -69,3 +69,16 @@ class TestApiAccess(B2bApiCommon):
         self.user_a.b2b_api_integration = False
         self.assertFalse(self.user_a._b2b_api_is_integration())
         self.assertCodes(self.api().dealer_credit(), [("NOT_INTEGRATION_USER", None)])
+
+    def test_generate_key_refused_for_administrator(self):
+        """No API key in the name of an administrator flagged as integration
+        user: the key would open far more than the dealer API."""
+        admin_like = new_test_user(
+            self.env,
+            login="api_admin_like",
+            groups=f"base.group_user,base.group_erp_manager,{INTEGRATION}",
+        )
+        keys = self.env["res.users.apikeys"].sudo().search_count([])
+        with self.assertRaises(AccessError):
+            admin_like.action_b2b_api_generate_key()
+        self.assertEqual(self.env["res.users.apikeys"].sudo().search_count([]), keys)
