@@ -10,7 +10,7 @@ import re
 from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import http
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 from odoo.osv import expression
 
@@ -58,6 +58,12 @@ class B2bPortal(CustomerPortal):
     def _b2b_role_forbidden(self, codes):
         """A 403 whose response is the portal page "not available for your
         role" (Odoo serves an exception's ``error_response`` as it is)."""
+        if request.dispatcher.routing_type != "http":
+            # JSON routes (typeahead, prices as typed): Odoo's JSON-RPC error,
+            # no page to render
+            return AccessError(
+                request.env._("This page is not available for your role.")
+            )
         # sudo: the names of the buyer roles, configuration data
         roles = request.env["b2b.buyer.role"].sudo().search([("code", "in", codes)])
         values = self._prepare_portal_layout_values()
