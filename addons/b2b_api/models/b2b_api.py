@@ -21,6 +21,11 @@ from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 _logger = logging.getLogger(__name__)
 
+# The version of the API contract (docs/API.md, "Versioning"): major.minor,
+# in every answer as ``api_version``. The minor grows with additive changes,
+# the major with breaking ones.
+API_VERSION = "1.0"
+
 MAX_RESULTS = 500  # open invoices
 MAX_KEY_LENGTH = 128
 MAX_TEXT_LENGTH = 2000
