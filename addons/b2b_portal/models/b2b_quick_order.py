@@ -320,7 +320,7 @@ class B2bQuickOrder(models.AbstractModel):
             return
         company = dealer.company_id or self.env.company
         # sudo: the pricing service's own product lookup, read-only
-        by_id, by_sku, ambiguous = (
+        by_id, by_sku, ambiguous, _errors = (
             self.env["b2b.pricing.service"]
             .sudo()
             .with_company(company)

@@ -3,6 +3,7 @@
 import datetime
 import math
 import unicodedata
+from collections import namedtuple
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
@@ -11,6 +12,9 @@ from odoo.tools import SQL, float_round
 #: most lines of one order or call, whatever the surface (``_b2b_max_lines``)
 MAX_LINES = 5000
 MAX_QUANTITY = 1e9
+
+#: the products named by lines (:meth:`B2bPricingService._b2b_find_products`)
+FoundProducts = namedtuple("FoundProducts", "by_id by_sku ambiguous errors")
 
 
 def _is_int(value):
@@ -227,8 +231,10 @@ class B2bPricingService(models.AbstractModel):
     @api.model
     def _b2b_find_products(self, lines):
         """The products named by the lines, in one query (incl. archived, to
-        report them as such): ({id: product}, {sku: product}, {ambiguous
-        skus}), keyed by the SKUs as given (stripped).
+        report them as such): a :class:`FoundProducts` of ``by_id`` ({id:
+        product}), ``by_sku`` ({sku: product}, keyed by the SKUs as given,
+        stripped), ``ambiguous`` (skus) and ``errors`` ({id: why the product
+        cannot be ordered, or None}: the orderable rule, checked once).
 
         A SKU is matched exactly first, then case- and width-insensitively
         (:meth:`_b2b_sku_key`: ``e-com08`` or the full-width ``Ｅ－ＣＯＭ０８``
@@ -251,7 +257,7 @@ class B2bPricingService(models.AbstractModel):
                 skus.add(sku.strip())
         Product = self.env["product.product"].with_context(active_test=False)
         if not (ids or skus):
-            return {}, {}, set()
+            return FoundProducts({}, {}, set(), {})
         domain = [("id", "in", list(ids))]
         if skus:
             domain = [
@@ -263,6 +269,8 @@ class B2bPricingService(models.AbstractModel):
             ]
         domain = [("company_id", "in", [self.env.company.id, False]), *domain]
         found = Product.search(domain)
+        # the orderable rule of every product found, in one pass
+        errors = found._b2b_orderable_errors()
         keys = {sku: self._b2b_sku_key(sku) for sku in skus}
         exact, loose = {}, {}
         for product in found:
@@ -276,7 +284,7 @@ class B2bPricingService(models.AbstractModel):
             matches = exact.get(sku, [])
             others = [p for p in loose.get(keys[sku], []) if p.default_code != sku]
             for level in (matches, others):
-                orderable = [p for p in level if not p._b2b_orderable_error()]
+                orderable = [p for p in level if not errors[p.id]]
                 if len(orderable) > 1:
                     ambiguous.add(sku)
                     break
@@ -286,7 +294,9 @@ class B2bPricingService(models.AbstractModel):
             else:
                 if matches or others:
                     by_sku[sku] = (matches or others)[0]
-        return {product.id: product for product in found}, by_sku, ambiguous
+        return FoundProducts(
+            {product.id: product for product in found}, by_sku, ambiguous, errors
+        )
 
     @api.model
     def _b2b_sku_key(self, sku):
@@ -346,7 +356,7 @@ class B2bPricingService(models.AbstractModel):
     def _b2b_check_line_product(self, line, found, fail):
         """The orderable product named by ``line``, or ``None`` (``fail``
         called with the reason)."""
-        by_id, by_sku, ambiguous = found
+        by_id, by_sku, ambiguous, errors = found
         product_id, sku = line.get("product_id"), line.get("sku")
         field = "product_id" if product_id is not None else "sku"
         if product_id is not None:
@@ -389,7 +399,7 @@ class B2bPricingService(models.AbstractModel):
                 self.env._("Give the product: sku or product_id."),
                 "sku",
             )
-        error = product._b2b_orderable_error()
+        error = errors[product.id]
         if error:
             return fail("PRODUCT_UNAVAILABLE", error, field)
         return product

@@ -1,6 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
@@ -135,6 +136,21 @@ class TestPricingService(B2bPricingCommon):
         self.assertTrue(checks[4]["ok"])
         self.assertEqual(checks[4]["quantity"], 2.0)
         self.assertEqual(checks[4]["product"].default_code, "B2B-CAP")
+
+    def test_orderable_rule_read_once_per_check(self):
+        """The company's *Products Dealers May Order* is read and matched once
+        per check of many lines, not once per line (a 5,000-line upload)."""
+        company = self.env.company
+        lines = [{"sku": "B2B-CAP", "quantity": 1}] * 40 + [
+            {"product_id": self.mug.id, "quantity": 1}
+        ] * 40
+        Company = type(company)
+        with patch.object(
+            Company, "_b2b_product_domain", autospec=True, return_value=[]
+        ) as domain:
+            checks = self.Service.with_company(company)._b2b_check_lines(lines)
+        self.assertTrue(all(check["ok"] for check in checks))
+        self.assertEqual(domain.call_count, 1)
 
     def test_sku_shared_with_archived_product(self):
         """An archived product keeping the SKU of its replacement does not
