@@ -148,6 +148,11 @@ class B2bPortalApproval(B2bPortal):
     def b2b_approvals(self, **kw):
         dealer = self._b2b_check_dealer()
         requests = self._b2b_approval_pending()
+        if not requests and not self._b2b_is_approver():
+            # a purchaser with no step given to it (a rule may name any buyer
+            # as approver): the page "not available for your role", not an
+            # inbox that looks empty
+            raise self._b2b_role_forbidden(APPROVER_ROLES)
         values = self._prepare_portal_layout_values()
         message = request.session.pop(SESSION_KEY, None) or {}
         values.update(

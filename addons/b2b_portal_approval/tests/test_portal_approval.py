@@ -55,11 +55,16 @@ class TestPortalApproval(B2bPortalApprovalCommon):
         html = self._get(self.approver_b.login, INBOX).text
         self.assertIn(self.order_b.name, html)
         self.assertNotIn(self.big.name, html)
-        # Finance: not its turn yet; purchaser: nothing to approve.
-        for user in (self.finance, self.purchaser):
-            html = self._get(user.login, INBOX).text
-            self.assertIn('id="b2b_approvals_empty"', html, user.login)
-            self.assertNotIn(self.big.name, html)
+        # Finance: not its turn yet.
+        html = self._get(self.finance.login, INBOX).text
+        self.assertIn('id="b2b_approvals_empty"', html)
+        self.assertNotIn(self.big.name, html)
+        # Purchaser: no approver role and no step of its own: the page says
+        # the inbox is not for its role (and shows no order).
+        response = self._get(self.purchaser.login, INBOX)
+        self.assertEqual(response.status_code, 403)
+        self.assertIn("not available for your role", response.text)
+        self.assertNotIn(self.big.name, response.text)
         # Internal users and anonymous visitors are refused.
         self.assertEqual(self._get("pap_sales_manager", INBOX).status_code, 404)
 
