@@ -6,3 +6,5 @@ from . import b2b_api_idempotency
 from . import b2b_api_rate
 from . import res_partner
 from . import res_users
+from . import b2b_api_schema
+from . import b2b_api_admin
