@@ -1,1 +1,2 @@
 from . import schema
+from . import rpc

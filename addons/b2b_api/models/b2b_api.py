@@ -31,6 +31,8 @@ MAX_KEY_LENGTH = 128
 MAX_TEXT_LENGTH = 2000
 MAX_ID = 2**31 - 1  # PostgreSQL integer: larger ids cannot name a record
 LINE_FIELDS = {"product_id", "sku", "quantity"}
+# the ORM's own public methods: not operations of the API
+_ORM_NAMES = frozenset(dir(models.AbstractModel))
 SUBMIT_FIELDS = {
     "dealer",
     "idempotency_key",
@@ -61,6 +63,21 @@ def _no_null(value):
     if isinstance(value, list | tuple):
         return [_no_null(item) for item in value]
     return value
+
+
+def _api_datetime(value):
+    """A datetime of an answer: ISO 8601 in UTC, ``YYYY-MM-DDTHH:MM:SSZ``
+    (Odoo stores datetimes naive in UTC), or None."""
+    if not value:
+        return None
+    return value.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _api_date(value):
+    """A date of an answer: ``YYYY-MM-DD``, or None."""
+    if not value:
+        return None
+    return value.strftime("%Y-%m-%d")
 
 
 def _is_int(value):
@@ -106,6 +123,24 @@ def _bad_text_field(payload):
     return None
 
 
+def api_operations(cls):
+    """The names of the operations of the model class ``cls``: the public
+    methods the suite defines on ``b2b.api`` (not the ORM's own public
+    methods, meaningless on this abstract model, nor ``@api.private`` ones).
+    Anything else called over RPC is UNKNOWN_OPERATION."""
+    # every model's methods: the ORM's and those modules add to all models
+    # (``_inherit = "base"``: web_read, get_views...)
+    orm_names = set(dir(cls.pool["base"])) | _ORM_NAMES
+    return {
+        name
+        for name in dir(cls)
+        if not name.startswith("_")
+        and name not in orm_names
+        and callable(getattr(cls, name, None))
+        and not getattr(getattr(cls, name), "_api_private", False)
+    }
+
+
 class B2bApi(models.AbstractModel):
     _name = "b2b.api"
     _description = "Dealer Integrator API"
@@ -113,68 +148,152 @@ class B2bApi(models.AbstractModel):
     # ------------------------------------------------------------------
     # Operations (public: RPC entry points)
     # ------------------------------------------------------------------
+    # Each takes one payload; anything more (a second positional argument,
+    # keyword arguments other than Odoo's ``context``) is INVALID_PAYLOAD
+    # rather than a TypeError traceback.
     @api.model
-    def price_lines(self, payload):
+    def price_lines(self, payload=None, *args, **kwargs):
         """Prices of lines for a dealer: ``{dealer, lines: [{sku|product_id,
         quantity}], date}``; reuses ``b2b.pricing.service.price_products``."""
-        return self._b2b_api_run("price_lines", payload, "_b2b_api_price_lines")
-
-    @api.model
-    def dealer_credit(self, payload=None):
-        """Credit limit, exposure, available credit and hold of a dealer."""
-        return self._b2b_api_run("dealer_credit", payload, "_b2b_api_credit")
-
-    @api.model
-    def product_availability(self, payload):
-        """Stock per warehouse of a list of SKUs / product ids."""
         return self._b2b_api_run(
-            "product_availability", payload, "_b2b_api_availability"
+            "price_lines", payload, "_b2b_api_price_lines", args, kwargs
         )
 
     @api.model
-    def submit_order(self, payload):
+    def dealer_credit(self, payload=None, *args, **kwargs):
+        """Credit limit, exposure, available credit and hold of a dealer."""
+        return self._b2b_api_run(
+            "dealer_credit", payload, "_b2b_api_credit", args, kwargs
+        )
+
+    @api.model
+    def product_availability(self, payload=None, *args, **kwargs):
+        """Stock per warehouse of a list of SKUs / product ids."""
+        return self._b2b_api_run(
+            "product_availability", payload, "_b2b_api_availability", args, kwargs
+        )
+
+    @api.model
+    def submit_order(self, payload=None, *args, **kwargs):
         """Validate, create and confirm an order, once per idempotency key."""
-        return self._b2b_api_run("submit_order", payload, "_b2b_api_submit")
+        return self._b2b_api_run(
+            "submit_order", payload, "_b2b_api_submit", args, kwargs
+        )
 
     @api.model
-    def order_status(self, payload):
+    def order_status(self, payload=None, *args, **kwargs):
         """State, approval steps, deliveries and invoices of an order."""
-        return self._b2b_api_run("order_status", payload, "_b2b_api_status")
+        return self._b2b_api_run(
+            "order_status", payload, "_b2b_api_status", args, kwargs
+        )
 
     @api.model
-    def cancel_order(self, payload):
+    def cancel_order(self, payload=None, *args, **kwargs):
         """Cancel a quotation (an order not confirmed yet)."""
-        return self._b2b_api_run("cancel_order", payload, "_b2b_api_cancel")
+        return self._b2b_api_run(
+            "cancel_order", payload, "_b2b_api_cancel", args, kwargs
+        )
 
     @api.model
-    def open_invoices(self, payload=None):
+    def open_invoices(self, payload=None, *args, **kwargs):
         """The dealer's posted invoices and credit notes not fully paid."""
-        return self._b2b_api_run("open_invoices", payload, "_b2b_api_open_invoices")
+        return self._b2b_api_run(
+            "open_invoices", payload, "_b2b_api_open_invoices", args, kwargs
+        )
 
     @api.model
-    def dealer_addresses(self, payload=None):
+    def dealer_addresses(self, payload=None, *args, **kwargs):
         """The dealer's delivery addresses (ids for submit_order)."""
-        return self._b2b_api_run("dealer_addresses", payload, "_b2b_api_addresses")
+        return self._b2b_api_run(
+            "dealer_addresses", payload, "_b2b_api_addresses", args, kwargs
+        )
+
+    @api.model
+    def _b2b_api_operations(self):
+        """The names of the operations (see :func:`api_operations`)."""
+        return api_operations(type(self))
+
+    @api.model
+    def _b2b_api_rpc_refusal(self, name, code):
+        """The answer to an RPC call of ``b2b.api`` that reached no operation,
+        through the same frame as an operation (user and rate checks,
+        language, version), for the RPC controller of this module:
+        UNKNOWN_OPERATION (an unknown or private method), INVALID_PAYLOAD
+        (arguments that are not a list and a dict) or INTERNAL_ERROR (the
+        call failed outside the operation; logged by the controller)."""
+        name = str(name)[:64].encode("utf-8", "replace").decode().replace("\x00", "")
+
+        def refuse(_payload):
+            if code == "UNKNOWN_OPERATION":
+                message = self.env._(
+                    "%(name)s is not an operation of the dealer API. Operations: "
+                    "%(operations)s.",
+                    name=name,
+                    operations=", ".join(sorted(self._b2b_api_operations())),
+                )
+            elif code == "INVALID_PAYLOAD":
+                message = self.env._(
+                    "Call an operation with execute_kw(db, uid, key, "
+                    '"b2b.api", operation, [payload]) and optionally '
+                    '{"context": {...}}.'
+                )
+            else:
+                raise ApiError(self._b2b_api_internal_error()["errors"])
+            raise self._b2b_api_fail(code, message)
+
+        return self._b2b_api_run(name, {}, refuse)
 
     # ------------------------------------------------------------------
     # Frame: user, rate limit, errors
     # ------------------------------------------------------------------
     @api.model
-    def _b2b_api_run(self, operation, payload, handler):
-        """Run the method named ``handler`` on ``payload``: user and rate
-        checks, language, savepoint, errors as results."""
-        # messages in the caller's language: the context's when it is an
-        # installed language, else the user's preference
-        installed = [code for code, _name in self.env["res.lang"].get_installed()]
-        lang = self.env.context.get("lang")
-        if lang not in installed:
-            lang = self.env.user.lang
-        if lang not in installed:
-            lang = "en_US" if "en_US" in installed or not installed else installed[0]
-        self = self.with_context(lang=lang)
+    def _b2b_api_lang(self):
+        """The language of the messages: the call's context ``lang`` when it
+        is installed (or en_US, the language of the source texts), else the
+        user's preference, else en_US."""
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        installed.add("en_US")
+        for lang in (self.env.context.get("lang"), self.env.user.lang):
+            if isinstance(lang, str) and lang in installed:
+                return lang
+        return "en_US"
+
+    @api.model
+    def _b2b_api_run(self, operation, payload, handler, args=(), kwargs=None):
+        """Run ``handler`` (a method name, or a callable taking the payload)
+        on ``payload``: user and rate checks, language, companies, savepoint,
+        errors as results, ``api_version`` in every answer."""
+        # Companies of the context the user may not use are refused below;
+        # until then they are dropped, as Odoo's environment would raise on
+        # them at the first read.
+        bad_companies = self._b2b_api_bad_companies()
+        if bad_companies:
+            self = self.with_context(allowed_company_ids=False)
+        # Messages in the caller's language. Every environment the handler
+        # uses derives from this one (sudo, with_company keep the context).
+        self = self.with_context(
+            lang=self._b2b_api_lang(), b2b_api_bad_companies=bad_companies
+        )
+        return dict(
+            self._b2b_api_answer(operation, payload, handler, args, kwargs),
+            api_version=API_VERSION,
+        )
+
+    @api.model
+    def _b2b_api_answer(self, operation, payload, handler, args, kwargs):
         try:
             self._b2b_api_check_user()
             self._b2b_api_check_rate()
+            self._b2b_api_check_companies()
+            if args or kwargs:
+                raise self._b2b_api_fail(
+                    "INVALID_PAYLOAD",
+                    self.env._(
+                        "An operation takes one argument, the payload (a JSON "
+                        "object); got %(count)s more.",
+                        count=len(args) + len(kwargs or ()),
+                    ),
+                )
             if payload is None:
                 payload = {}
             if not isinstance(payload, dict):
@@ -183,10 +302,11 @@ class B2bApi(models.AbstractModel):
                     self.env._("The payload must be a JSON object (dict)."),
                 )
             self._b2b_api_check_texts(payload)
+            run = handler if callable(handler) else getattr(self, handler)
             # the handler's writes are undone when it fails, whatever the
             # exception; the transaction itself is committed by Odoo
             with self.env.cr.savepoint():
-                return _no_null(getattr(self, handler)(payload))
+                return _no_null(run(payload))
         except ApiError as exc:
             return _no_null({"ok": False, "errors": exc.errors})
         except OperationalError as exc:
@@ -248,6 +368,41 @@ class B2bApi(models.AbstractModel):
                 self.env._(
                     "%s is not an integration user of the dealer API.",
                     self.env.user.name,
+                ),
+            )
+
+    @api.model
+    def _b2b_api_bad_companies(self):
+        """Whether the companies of the call (``allowed_company_ids`` of the
+        context) are not all companies the user may work in (or are not a
+        list of ids)."""
+        company_ids = self.env.context.get("allowed_company_ids")
+        if not company_ids:
+            return False
+        if not isinstance(company_ids, list | tuple) or not all(
+            _is_int(company_id) for company_id in company_ids
+        ):
+            return True
+        # sudo: the caller's own companies, read without the context's ones
+        user = (
+            self.env["res.users"]
+            .sudo()
+            .with_context(allowed_company_ids=False)
+            .browse(self.env.uid)
+        )
+        return not set(company_ids) <= set(user._get_company_ids())
+
+    @api.model
+    def _b2b_api_check_companies(self):
+        """The companies of the call must be companies the user may work in:
+        anything else is FORBIDDEN_DEALER (no dealer of such a company can
+        be acted for), not Odoo's access error on the environment."""
+        if self.env.context.get("b2b_api_bad_companies"):
+            raise self._b2b_api_fail(
+                "FORBIDDEN_DEALER",
+                self.env._(
+                    "The companies of the call (allowed_company_ids) are not all "
+                    "companies you may work in: you may not act for their dealers."
                 ),
             )
 
@@ -327,6 +482,17 @@ class B2bApi(models.AbstractModel):
         if _absent(value):
             if len(linked) == 1:
                 return linked.sudo(False)
+            if not linked:
+                # linked to no dealer usable here (none at all, or only
+                # dealers of companies the call may not work in)
+                raise self._b2b_api_fail(
+                    "FORBIDDEN_DEALER",
+                    self.env._(
+                        "You may act for no dealer in the companies of this call "
+                        "(your Allowed Companies, or allowed_company_ids)."
+                    ),
+                    field="dealer",
+                )
             raise self._b2b_api_fail(
                 "MISSING_FIELD",
                 self.env._(

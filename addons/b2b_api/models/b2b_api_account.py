@@ -4,7 +4,7 @@
 
 from odoo import api, fields, models
 
-from .b2b_api import MAX_RESULTS, ApiError, _is_int
+from .b2b_api import MAX_RESULTS, ApiError, _api_date, _is_int
 
 
 # The model is split over files by concern, as Odoo core splits its large
@@ -88,12 +88,8 @@ class B2bApi(models.AbstractModel):
             "id": move.id,
             "name": move.name,
             "type": move.move_type,
-            "invoice_date": fields.Date.to_string(move.invoice_date)
-            if move.invoice_date
-            else None,
-            "due_date": fields.Date.to_string(move.invoice_date_due)
-            if move.invoice_date_due
-            else None,
+            "invoice_date": _api_date(move.invoice_date),
+            "due_date": _api_date(move.invoice_date_due),
             "currency": move.currency_id.name,
             "amount_total": move.amount_total,
             "amount_due": move.amount_residual,

@@ -2,9 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Integrator API: lines (products, quantities), prices and availability."""
 
-from odoo import api, models
+import re
 
-from .b2b_api import LINE_FIELDS, ApiError, _absent
+from odoo import api, fields, models
+
+from .b2b_api import LINE_FIELDS, ApiError, _absent, _api_datetime
+
+# the datetime format of the answers, accepted back as input
+ISO_UTC = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})Z$")
 
 
 # The model is split over files by concern, as Odoo core splits its large
@@ -92,12 +97,16 @@ class B2bApi(models.AbstractModel):
         line_errors, parsed = self._b2b_api_parse_lines(lines, company)
         errors += line_errors
         date = payload.get("date")
+        if isinstance(date, str) and ISO_UTC.match(date):
+            date = "{} {}".format(*ISO_UTC.match(date).groups())
         Service = self.env["b2b.pricing.service"]
         if not _absent(date) and Service._b2b_parse_date(date) is None:
             errors.append(
                 self._b2b_api_error(
                     "INVALID_DATE",
-                    self.env._("date must be YYYY-MM-DD or YYYY-MM-DD HH:MM:SS."),
+                    self.env._(
+                        "date must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)."
+                    ),
                     field="date",
                 )
             )
@@ -136,7 +145,7 @@ class B2bApi(models.AbstractModel):
             "ok": True,
             "dealer_id": dealer.id,
             "currency": priced["currency"],
-            "date": priced["date"],
+            "date": _api_datetime(fields.Datetime.to_datetime(priced["date"])),
             "pricelist_id": priced["pricelist_id"],
             "lines": [
                 {

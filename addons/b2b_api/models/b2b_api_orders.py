@@ -18,6 +18,8 @@ from .b2b_api import (
     SUBMIT_FIELDS,
     ApiError,
     _absent,
+    _api_date,
+    _api_datetime,
     _is_int,
 )
 
@@ -223,13 +225,52 @@ class B2bApi(models.AbstractModel):
         # created in the caller's name (create_uid) like a portal order; the
         # credit and approval rules run as for any order.
         SaleOrder = self.env["sale.order"].sudo().with_company(company)
+        if confirm:
+            # A provisional name until the order is known to pass: PostgreSQL
+            # sequences are not rolled back with the savepoint, so a refused
+            # submission must not draw a number (no gap, and no refusal
+            # naming an order that does not exist).
+            vals["name"] = self._b2b_api_provisional_name()
         try:
             order = SaleOrder.create(vals)
         except UserError as exc:
             raise self._b2b_api_refusal(exc) from exc
         if confirm:
+            self._b2b_api_precheck(order)
+            self._b2b_api_number(order)
             self._b2b_api_confirm(order)
         return self._b2b_api_order_summary(order)
+
+    @api.model
+    def _b2b_api_provisional_name(self):
+        """The name of an order being submitted until it gets its number:
+        what a refusal message calls it (``%(order)s cannot be confirmed``)."""
+        return self.env._("This order")
+
+    @api.model
+    def _b2b_api_precheck(self, order):
+        """What the confirmation would refuse (dealer status, order rules,
+        credit), checked before the order gets its number: the checks the
+        confirmation runs before an approval is asked
+        (``sale.order._b2b_approval_precheck``), without side effects."""
+        try:
+            order._b2b_approval_precheck()
+        except UserError as exc:
+            raise self._b2b_api_refusal(exc) from exc
+
+    @api.model
+    def _b2b_api_number(self, order):
+        """Give the order its number from the sale.order sequence, as
+        ``sale.order.create`` does, once the checks have passed and before
+        the confirmation copies the name (pickings, approval requests)."""
+        # sudo env of the order: the sequence of the order's company.
+        name = (
+            order.env["ir.sequence"]
+            .with_company(order.company_id)
+            .next_by_code("sale.order")
+        )
+        if name:
+            order.name = name
 
     @api.model
     def _b2b_api_confirm(self, order):
@@ -245,9 +286,13 @@ class B2bApi(models.AbstractModel):
     @api.model
     def _b2b_api_refusal(self, error):
         """The API error of a business refusal of the order: CREDIT_BLOCKED
-        for the credit policy, ORDER_REFUSED for any other rule."""
-        code = "CREDIT_BLOCKED" if is_credit_blocked(error) else "ORDER_REFUSED"
-        return ApiError([self._b2b_api_error(code, str(error))])
+        for the credit policy (its message: the dealer's limit, exposure,
+        shortfall or hold, without the document, which is not created),
+        ORDER_REFUSED for any other rule."""
+        if is_credit_blocked(error):
+            message = error.b2b_credit_decision.get("message") or str(error)
+            return ApiError([self._b2b_api_error("CREDIT_BLOCKED", message)])
+        return ApiError([self._b2b_api_error("ORDER_REFUSED", str(error))])
 
     @api.model
     def _b2b_api_delivery_address(self, payload, dealer, company, errors):
@@ -317,7 +362,10 @@ class B2bApi(models.AbstractModel):
             "order_id": order.id,
             "name": order.name,
             "state": order.state,
-            "approval_state": order.b2b_approval_state or None,
+            # "none" (no approval asked) is false, as documented
+            "approval_state": order.b2b_approval_state
+            if order.b2b_approval_state not in (False, "none")
+            else None,
             "client_reference": order.client_order_ref or None,
             "currency": order.currency_id.name,
             "amount_untaxed": order.amount_untaxed,
@@ -334,9 +382,14 @@ class B2bApi(models.AbstractModel):
         dealer = self._b2b_api_dealer(payload)
         order = self._b2b_api_order(payload, dealer)
         result = self._b2b_api_order_summary(order)
+        result.update(self._b2b_api_submission_keys(order))
         result.update(
-            date_order=fields.Datetime.to_string(order.date_order),
-            requested_date=fields.Datetime.to_string(order.commitment_date)
+            date_order=_api_datetime(order.date_order),
+            # the day asked (submit_order stores it at noon UTC), in the
+            # user's time zone
+            requested_date=_api_date(
+                fields.Datetime.context_timestamp(self, order.commitment_date)
+            )
             if order.commitment_date
             else None,
             lines=[
@@ -361,11 +414,7 @@ class B2bApi(models.AbstractModel):
                             "name": step.name,
                             "state": step.state,
                             "decided_by": step.decided_by_id.name or None,
-                            "decision_date": fields.Datetime.to_string(
-                                step.decision_date
-                            )
-                            if step.decision_date
-                            else None,
+                            "decision_date": _api_datetime(step.decision_date),
                         }
                         for step in request.line_ids
                     ],
@@ -398,12 +447,8 @@ class B2bApi(models.AbstractModel):
             "id": picking.id,
             "name": picking.name,
             "state": picking.state,
-            "scheduled_date": fields.Datetime.to_string(picking.scheduled_date)
-            if picking.scheduled_date
-            else None,
-            "date_done": fields.Datetime.to_string(picking.date_done)
-            if picking.date_done
-            else None,
+            "scheduled_date": _api_datetime(picking.scheduled_date),
+            "date_done": _api_datetime(picking.date_done),
             "tracking_ref": tracking or None,
         }
 
@@ -430,4 +475,19 @@ class B2bApi(models.AbstractModel):
         order._b2b_approval_requests(states=("pending", "approved"))._b2b_reset(
             self.env._("the order was cancelled by the integrator")
         )
-        return self._b2b_api_order_summary(order)
+        result = self._b2b_api_order_summary(order)
+        result.update(self._b2b_api_submission_keys(order))
+        return result
+
+    @api.model
+    def _b2b_api_submission_keys(self, order):
+        """``idempotency_key`` (the key the order was submitted with through
+        the API, else false) and ``replayed`` (false: not a replay of
+        submit_order), as in the answer of submit_order."""
+        # sudo: the submission of an order of the dealer checked by the caller.
+        submission = (
+            self.env["b2b.api.idempotency"]
+            .sudo()
+            .search([("order_id", "=", order.id)], order="id", limit=1)
+        )
+        return {"idempotency_key": submission.key or None, "replayed": False}

@@ -1,5 +1,6 @@
 from . import test_api
 from . import test_api_access
+from . import test_api_contract
 from . import test_api_fuzz
 from . import test_api_lines
 from . import test_api_multi_company
