@@ -36,6 +36,7 @@
         "b2b_approval_credit",
         "b2b_approval_account",
         "b2b_api",
+        "b2b_api_webhook",
         "b2b_portal",
         "b2b_portal_credit",
         "b2b_portal_approval",
