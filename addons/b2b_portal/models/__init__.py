@@ -3,3 +3,4 @@ from . import b2b_order_list
 from . import b2b_order_list_line
 from . import b2b_quick_order
 from . import sale_order
+from . import ir_http

@@ -123,3 +123,23 @@ class TestPortalZhCn(B2bSuitePortalCommon):
                 self.assertFalse(untranslated, f"{url}: left in English")
             for text in texts:
                 self.assertIn(text, chinese, url)
+
+    def test_scripts_in_chinese(self):
+        """Texts written by scripts: the portal chatter of every document
+        (Odoo's discussion components) and the quick order's hints come with
+        the frontend's translation file, in Chinese."""
+        self.users["a_admin"].lang = "zh_CN"
+        self._login("a_admin")
+        response = self.url_open("/website/translations/1?lang=zh_CN")
+        self.assertEqual(response.status_code, 200)
+        modules = response.json()["modules"]
+        hint = "%(quantity)s more for %(price)s each"
+        expected = {
+            "mail": {"The conversation is empty.": "对话内容为空"},
+            "b2b_portal": {hint: "再订 %(quantity)s 件，每件 %(price)s"},
+        }
+        for module, texts in expected.items():
+            found = modules.get(module, {}).get("messages", [])
+            messages = {message["id"]: message["string"] for message in found}
+            for src, value in texts.items():
+                self.assertEqual(messages.get(src), value, f"{module}: {src}")
