@@ -13,6 +13,7 @@
     "development_status": "Beta",
     "application": False,
     "installable": True,
+    "post_init_hook": "post_init_hook",
     "auto_install": True,
     "depends": ["b2b_approval", "account"],
     "data": [

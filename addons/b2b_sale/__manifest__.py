@@ -20,5 +20,6 @@
         "views/res_partner_views.xml",
         "views/b2b_sale_menus.xml",
     ],
+    "demo": ["demo/res_partner_demo.xml"],
     "uninstall_hook": "uninstall_hook",
 }

@@ -1,6 +1,6 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .b2b_approval_rule import SCOPES
@@ -195,6 +195,25 @@ class B2bApprovalMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    @api.model
+    def _b2b_approval_load_terms(self):
+        """Load this module's translations again, for the installed languages.
+
+        The labels of the approval state of a document (*Waiting for
+        Approval*, *Approved*) belong to this module, whose field the mixin
+        gives: they are made when a glue module adds the mixin to its model,
+        after this module's catalogue was loaded, so Odoo leaves them in
+        English (as it does for the fields of its own mixins). Glue modules
+        call this from their ``post_init_hook``.
+        """
+        langs = [
+            code
+            for code, _name in self.env["res.lang"].get_installed()
+            if code != "en_US"
+        ]
+        if langs:
+            self.env["ir.module.module"]._load_module_terms(["b2b_approval"], langs)
+
     def action_b2b_approval_requests(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
