@@ -4,6 +4,7 @@
 companies, order numbers and the version of every answer."""
 
 import re
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.tests import tagged
@@ -185,6 +186,21 @@ class TestApiContract(B2bApiCommon):
             self.assertTrue(re.search(r"[\u4e00-\u9fff]", message), message)
         # a language not installed: the user's
         self.assertIn("is required", messages(self.user_a, "xx_XX")[0])
+
+    def test_context_en_us_when_english_is_archived(self):
+        """A database set up in Chinese may have English archived: en_US,
+        the language of the source texts, is still the context's choice
+        (the former code then fell back to the user's zh_CN)."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.user_a.lang = "zh_CN"
+        Lang = type(self.env["res.lang"])
+        with patch.object(
+            Lang, "get_installed", lambda self: [("zh_CN", "Chinese (Simplified)")]
+        ):
+            res = self.api().with_context(lang="en_US").submit_order({"lines": []})
+            self.assertIn("is required", res["errors"][0]["message"])
+            res = self.api().with_context(lang=None).submit_order({"lines": []})
+            self.assertIn("必填", res["errors"][0]["message"])
 
     # 5. a refused submission draws no number and names no order
     def test_refused_submit_keeps_numbering(self):
