@@ -842,6 +842,23 @@ def test_unparsable_xmlrpc_is_an_invalid_payload_fault(live_server, api_world):
         s.xmlrpc_object().execute_kw(s.db, uid, "0" * 40, "b2b.api", "nope", [{}])
     assert caught.value.faultCode == 3
     assert "Traceback" not in caught.value.faultString
+    resp = requests.post(
+        s.url + "/jsonrpc",
+        json={
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {
+                "service": "object",
+                "method": "execute_kw",
+                "args": [s.db, uid, "0" * 40, "b2b.api", "dealer_credit", [{}]],
+            },
+        },
+        timeout=60,
+    )
+    error = resp.json()["error"]
+    assert error["data"]["name"] == "odoo.exceptions.AccessDenied", error
+    assert "Traceback" not in json.dumps(error)
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)

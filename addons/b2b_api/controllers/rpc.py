@@ -171,33 +171,40 @@ class B2bApiRpc(RPC):
         _check_request()
         try:
             return self._b2b_api_call(service, method, args)
-        except AccessDenied:
-            raise
+        except AccessDenied as exc:
+            # Odoo's authentication error, without the traceback Odoo's
+            # JSON-RPC error handler would add (``data.debug``)
+            self._b2b_api_jsonrpc_error(
+                "odoo.exceptions.AccessDenied", str(exc), list(exc.args)
+            )
         except Exception:
             _logger.exception("b2b.api: the answer could not be made")
-            answer = transport_answer(
-                "INTERNAL_ERROR",
-                "The server could not process the request. Try again later or "
-                "contact the seller.",
-            )
-            error = {
-                "code": 200,
-                "message": json.dumps(answer),
-                "data": {
-                    "name": "b2b_api.INTERNAL_ERROR",
-                    "message": json.dumps(answer),
-                    "arguments": [json.dumps(answer)],
-                    "context": {},
-                    "debug": "",
-                },
-            }
-            # abort + Response: answered as is, without Odoo's traceback
-            werkzeug.exceptions.abort(
-                request.make_json_response(
-                    {
-                        "jsonrpc": "2.0",
-                        "id": request.dispatcher.request_id,
-                        "error": error,
-                    }
+            answer = json.dumps(
+                transport_answer(
+                    "INTERNAL_ERROR",
+                    "The server could not process the request. Try again later "
+                    "or contact the seller.",
                 )
             )
+            self._b2b_api_jsonrpc_error("b2b_api.INTERNAL_ERROR", answer, [answer])
+
+    def _b2b_api_jsonrpc_error(self, name, message, arguments):
+        """Answer the JSON-RPC call with an error in Odoo's shape but no
+        traceback (``werkzeug.exceptions.abort`` with a response is sent as
+        it is, bypassing Odoo's error handler)."""
+        error = {
+            "code": 200,
+            "message": "Odoo Server Error",
+            "data": {
+                "name": name,
+                "message": message,
+                "arguments": arguments,
+                "context": {},
+                "debug": "",
+            },
+        }
+        werkzeug.exceptions.abort(
+            request.make_json_response(
+                {"jsonrpc": "2.0", "id": request.dispatcher.request_id, "error": error}
+            )
+        )
