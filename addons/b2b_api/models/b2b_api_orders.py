@@ -225,19 +225,20 @@ class B2bApi(models.AbstractModel):
         # created in the caller's name (create_uid) like a portal order; the
         # credit and approval rules run as for any order.
         SaleOrder = self.env["sale.order"].sudo().with_company(company)
-        if confirm:
-            # A provisional name until the order is known to pass: PostgreSQL
-            # sequences are not rolled back with the savepoint, so a refused
-            # submission must not draw a number (no gap, and no refusal
-            # naming an order that does not exist).
-            vals["name"] = self._b2b_api_provisional_name()
+        # A provisional name until the order is known to pass: PostgreSQL
+        # sequences are not rolled back with the savepoint, so a refused
+        # submission (at creation, e.g. a quotation credit policy, or at
+        # confirmation) must not draw a number: no gap, and no refusal
+        # naming an order that does not exist.
+        vals["name"] = self._b2b_api_provisional_name()
         try:
             order = SaleOrder.create(vals)
         except UserError as exc:
             raise self._b2b_api_refusal(exc) from exc
         if confirm:
             self._b2b_api_precheck(order)
-            self._b2b_api_number(order)
+        self._b2b_api_number(order)
+        if confirm:
             self._b2b_api_confirm(order)
         return self._b2b_api_order_summary(order)
 

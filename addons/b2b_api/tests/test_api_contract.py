@@ -223,8 +223,13 @@ class TestApiContract(B2bApiCommon):
         blocked = self.submit("num-3")
         self.assertCodes(blocked, [("CREDIT_BLOCKED", None)])
         self.assertIn("API Dealer A", blocked["errors"][0]["message"])
+        # a quotation refused at its creation (quotation credit policy)
+        self.tier.b2b_credit_policy_quotation = "block"
+        quotation = self.submit("num-q", confirm=False)
+        self.assertCodes(quotation, [("CREDIT_BLOCKED", None)])
+        self.tier.b2b_credit_policy_quotation = "none"
         prefix = re.escape(self.sequence.prefix or "S")
-        for res in (refused, blocked):
+        for res in (refused, blocked, quotation):
             message = res["errors"][0]["message"]
             self.assertFalse(re.search(prefix + r"\d", message), message)
             self.assertNotIn(first["name"], message)
