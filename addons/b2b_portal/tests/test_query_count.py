@@ -10,6 +10,8 @@ from .common import B2bPortalHttpCommon
 _logger = logging.getLogger(__name__)
 
 MAX_QUERIES = 40
+#: queries the dealer's order page may add to Odoo's own order page
+ORDER_PAGE_EXTRA = 4
 N_SMALL = 20
 N_EXTRA = 2000
 
@@ -29,6 +31,10 @@ class TestQueryCount(B2bPortalHttpCommon):
             orders |= order
         orders.action_confirm()
         cls.orders = orders
+        # the same order of a customer that is not a dealer: Odoo's own page
+        cls.plain_order = cls._b2b_order(cls.customer, [(cls.mug, 6)])
+        cls.plain_order.message_subscribe(partner_ids=cls.customer.ids)
+        cls.plain_order.action_confirm()
         cls.invoices = cls.env["account.move"]
         for __ in range(N_SMALL):
             cls.invoices |= cls._create_invoice(cls.a_buyer.partner_id)
@@ -151,6 +157,12 @@ class TestQueryCount(B2bPortalHttpCommon):
         counts["deliveries"] = self._count("/my/b2b/deliveries")
         counts["catalogue"] = self._count("/my/b2b/catalogue")
         counts["catalogue_search"] = self._count("/my/b2b/catalogue?search=B2B")
+        counts["quick_order"] = self._count("/my/b2b/quick_order")
+        counts["lists"] = self._count("/my/b2b/lists")
+        counts["team"] = self._count("/my/b2b/team")
+        # the order page (status, details, lines) of an order whose own
+        # deliveries and invoices do not grow (orders[0] gets the clones)
+        counts["order_page"] = self._count(f"/my/orders/{self.orders[1].id}")
         self.authenticate("pa_finance", "pa_finance")
         counts["invoices"] = self._count("/my/invoices")
         self.authenticate("pa_buyer", "pa_buyer")
@@ -181,6 +193,18 @@ class TestQueryCount(B2bPortalHttpCommon):
             N_SMALL + N_EXTRA,
             large,
         )
+        # the order page is measured on the same order in both runs; Odoo's
+        # prefetching may save it a query once the database is larger
+        self.assertLessEqual(large.pop("order_page"), small["order_page"])
+        order_page = small.pop("order_page")
         self.assertEqual(large, small)
         for page, count in small.items():
             self.assertLessEqual(count, MAX_QUERIES, page)
+        # Odoo's own order page of a confirmed order (deliveries, invoices,
+        # loyalty points, signature) costs about 40 queries by itself: the
+        # dealer's page adds the buyer's roles, the dealer and its status
+        # (4 queries, measured), whatever the dealer's history.
+        self.authenticate("p_plain", "p_plain")
+        plain = self._count(f"/my/orders/{self.plain_order.id}")
+        _logger.info("order page: dealer %s, plain Odoo %s", order_page, plain)
+        self.assertLessEqual(order_page, plain + ORDER_PAGE_EXTRA)
