@@ -176,3 +176,12 @@ def live_server(odoo_env):
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def api_world(live_server):
+    """Dealers, products and integration users of the API tests (one world
+    per test module: its names are unique)."""
+    from tests.live.api_world import make_api_world
+
+    return make_api_world(live_server)
