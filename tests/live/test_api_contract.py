@@ -354,7 +354,9 @@ def test_key_lifecycle(live_server, world, transport):
     )
     assert issued["ok"], issued
     api = Client(s, user["login"], issued["key"], transport)
-    assert c.check("dealer_credit", api("dealer_credit", {}))["ok"]
+    # used on every worker first: each caches its check of (user, key)
+    for _call in range(3 * s.workers):
+        assert c.check("dealer_credit", api("dealer_credit", {}))["ok"]
     listed = c.check("list_keys", admin("list_keys", {"user_id": user["user_id"]}))
     assert issued["key_id"] in [k["key_id"] for k in listed["keys"]]
     assert issued["key"] not in json.dumps(listed)
@@ -364,12 +366,19 @@ def test_key_lifecycle(live_server, world, transport):
     )
     assert rotated["ok"] and rotated["revoked_key_id"] == issued["key_id"], rotated
     assert not _authenticates(s, user["login"], issued["key"], transport)
+    # ... and no worker lets the old key in any more
+    old = api  # authenticated with the old key before the rotation
+    for _call in range(3 * s.workers):
+        with pytest.raises((xmlrpc.client.Fault, RpcError)):
+            old("dealer_credit", {})
     api = Client(s, user["login"], rotated["key"], transport)
-    assert c.check("dealer_credit", api("dealer_credit", {}))["ok"]
+    for _call in range(3 * s.workers):
+        assert c.check("dealer_credit", api("dealer_credit", {}))["ok"]
     revoked = c.check("revoke_key", admin("revoke_key", {"key_id": rotated["key_id"]}))
     assert revoked["ok"], revoked
-    with pytest.raises((xmlrpc.client.Fault, RpcError)):
-        api("dealer_credit", {})
+    for _call in range(3 * s.workers):
+        with pytest.raises((xmlrpc.client.Fault, RpcError)):
+            api("dealer_credit", {})
 
 
 # ---------------------------------------------------------------------------

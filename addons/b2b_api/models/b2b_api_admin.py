@@ -529,6 +529,15 @@ class B2bApiAdmin(models.AbstractModel):
         }
 
     @api.model
+    def _b2b_admin_forget_keys(self):
+        """Make every worker forget the keys just removed: Odoo caches each
+        process's successful checks of (user, key) (``res.users.check``), so a
+        removed key would go on working wherever it had been used until that
+        cache is cleared; the registry's cache is cleared in every worker at
+        the end of this call."""
+        self.env.registry.clear_cache()
+
+    @api.model
     def _b2b_admin_revoke_key(self, payload):
         errors = self._b2b_api_check_fields(payload, {"key_id"}, required=("key_id",))
         key_id = self._b2b_admin_int(payload, "key_id", errors)
@@ -537,6 +546,7 @@ class B2bApiAdmin(models.AbstractModel):
         key = self._b2b_admin_key(key_id)
         user_id = key.user_id.id
         key._remove()  # sudo (from _b2b_admin_key): Odoo's own removal, logged
+        self._b2b_admin_forget_keys()
         return {"ok": True, "key_id": key_id, "user_id": user_id, "revoked": True}
 
     @api.model
@@ -554,4 +564,5 @@ class B2bApiAdmin(models.AbstractModel):
         new, secret = self._b2b_admin_generate(user, name or old.name, expires)
         # one transaction (the frame's savepoint): both or neither
         old._remove()
+        self._b2b_admin_forget_keys()
         return dict(self._b2b_admin_key_values(new, secret), revoked_key_id=key_id)
