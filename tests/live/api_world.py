@@ -22,6 +22,8 @@ def _xmlid(s, module, name):
 class Client:
     """An integrator: login + API key, calls b2b.api over one transport."""
 
+    model = "b2b.api"
+
     def __init__(self, server, login, key, transport):
         self.s = server
         self.login = login
@@ -35,21 +37,7 @@ class Client:
 
     def __call__(self, op, payload=None):
         args = [payload] if payload is not None else []
-        if self.transport == "xmlrpc":
-            return self.s.xmlrpc_object().execute_kw(
-                self.s.db, self.uid, self.key, "b2b.api", op, args, {}
-            )
-        return self.s.jsonrpc(
-            "object",
-            "execute_kw",
-            self.s.db,
-            self.uid,
-            self.key,
-            "b2b.api",
-            op,
-            args,
-            {},
-        )
+        return self.raw(self.model, op, *args)
 
     def raw(self, model, method, *args):
         """Plain ORM RPC as this user (to show what the API does not open)."""

@@ -26,8 +26,8 @@ import jsonschema
 import pytest
 import requests
 
+from tests.live.api_world import Client, _id, _xmlid
 from tests.live.conftest import RpcError
-from tests.live.test_api import Client, _id, _xmlid
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads(
@@ -90,23 +90,7 @@ class Contract:
 class AdminClient(Client):
     """An administrator calling b2b.api.admin (and plain ORM methods)."""
 
-    def __call__(self, op, payload=None):
-        args = [payload] if payload is not None else []
-        if self.transport == "xmlrpc":
-            return self.s.xmlrpc_object().execute_kw(
-                self.s.db, self.uid, self.key, "b2b.api.admin", op, args, {}
-            )
-        return self.s.jsonrpc(
-            "object",
-            "execute_kw",
-            self.s.db,
-            self.uid,
-            self.key,
-            "b2b.api.admin",
-            op,
-            args,
-            {},
-        )
+    model = "b2b.api.admin"
 
 
 def _authenticates(s, login, key, transport):
