@@ -40,6 +40,7 @@
         "b2b_portal",
         "b2b_portal_credit",
         "b2b_portal_approval",
+        "b2b_crm",
     ],
     "demo": ["demo/sale_order_demo.xml"],
     "assets": {
