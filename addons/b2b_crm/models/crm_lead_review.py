@@ -14,7 +14,7 @@ MANAGER_GROUP = "b2b_base.b2b_base_group_manager"
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _inherit = "crm.lead"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _read_group_stage_ids(self, stages, domain):
