@@ -58,6 +58,9 @@ class TestApplicationForm(B2bCrmSetup, HttpCase):
         self.assertIn(self.region.name, response.text)
         self.assertIn(self.state_zj.name, response.text)
         self.assertIn('name="b2b_website"', response.text)
+        # every field of the form is there, the message box too (QWeb drops
+        # an element whose t-out is None)
+        self.assertIn('<textarea id="message" name="message"', response.text)
 
     def test_submit_pdf_and_png(self):
         _response, token = self._form()
