@@ -420,6 +420,10 @@ class B2bApiWebhookDelivery(models.Model):
         api_env = self._b2b_webhook_api()
         with self.env.cr.savepoint():
             data = getattr(self, builder)(api_env)
+        if isinstance(data, dict) and "ok" in data:
+            # a whole answer of a read operation: as the operation gives it
+            # (``b2b.api._b2b_api_run`` adds the version to every answer)
+            data = dict(data, api_version=getattr(b2b_api_module, "API_VERSION", "1.0"))
         dealer = self.dealer_id
         return _no_null(
             {

@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import models
 
-#: fields of a user that change which events its subscriptions get
-INDEX_FIELDS = {"b2b_api_dealer_ids", "active"}
+#: fields of a user that change which events its subscriptions get (Odoo
+#: itself clears every cache when a user's ``active`` changes)
+INDEX_FIELDS = {"b2b_api_dealer_ids"}
 
 
 class ResUsers(models.Model):
