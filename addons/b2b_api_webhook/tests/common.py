@@ -5,6 +5,7 @@
 import hashlib
 import hmac
 import json
+import logging
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,6 +13,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from odoo.tests import new_test_user
 
 from odoo.addons.b2b_api.tests.common import B2bApiCommon
+
+_logger = logging.getLogger(__name__)
 
 
 class Receiver:
@@ -42,7 +45,8 @@ class Receiver:
                     self.end_headers()
                     self.wfile.write(b"ok")
                 except (BrokenPipeError, ConnectionResetError):
-                    pass  # a slow answer: the sender timed out and hung up
+                    # a slow answer: the sender timed out and hung up
+                    _logger.info("test receiver: the sender hung up")
 
             def log_message(self, *args):
                 pass
