@@ -394,9 +394,13 @@ def test_session_is_shared_by_both_nodes(cluster):
         )
 
 
-def _websocket_handshake(port):
+def _websocket_handshake(port, keep=None):
+    """Open a websocket through nginx: (status line, headers, expected
+    accept key). With ``keep`` (a list), the socket stays open and is
+    appended to it (the caller closes it)."""
     key = base64.b64encode(os.urandom(16)).decode()
-    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+    sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+    try:
         sock.sendall(
             (
                 "GET /websocket HTTP/1.1\r\n"
@@ -412,6 +416,11 @@ def _websocket_handshake(port):
             if not chunk:
                 break
             head += chunk
+    finally:
+        if keep is None:
+            sock.close()
+        else:
+            keep.append(sock)
     lines = head.decode(errors="replace").split("\r\n")
     headers = {
         k.strip().lower(): v.strip()
@@ -422,16 +431,25 @@ def _websocket_handshake(port):
 
 
 def test_websocket_goes_to_the_gevent_ports(cluster):
+    """Open websockets are spread over the nodes' gevent ports: with the
+    first one still open, the second goes to the other node, whichever
+    nginx worker accepts it (the upstream's state is shared: ``zone``)."""
     cluster.ensure_running()
-    nodes = set()
-    for _i in range(2):
-        status, headers, accept = _websocket_handshake(cluster.port)
-        assert status.startswith("HTTP/1.1 101"), (status, headers)
-        assert headers["sec-websocket-accept"] == accept
-        upstream = headers["x-upstream"]
-        assert upstream in {n.gevent_addr for n in cluster.nodes}, upstream
-        nodes.add(cluster.node_of(upstream))
-    assert nodes == {"node1", "node2"}
+    nodes, open_sockets = [], []
+    try:
+        for _i in range(2):
+            status, headers, accept = _websocket_handshake(
+                cluster.port, keep=open_sockets
+            )
+            assert status.startswith("HTTP/1.1 101"), (status, headers)
+            assert headers["sec-websocket-accept"] == accept
+            upstream = headers["x-upstream"]
+            assert upstream in {n.gevent_addr for n in cluster.nodes}, upstream
+            nodes.append(cluster.node_of(upstream))
+    finally:
+        for sock in open_sockets:
+            sock.close()
+    assert sorted(nodes) == ["node1", "node2"]
 
 
 # ---------------------------------------------------------------------------
