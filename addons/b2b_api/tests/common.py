@@ -75,6 +75,27 @@ class B2bApiCommon(B2bTestFactory, TransactionCase):
         user.b2b_api_dealer_ids = linked
         return user
 
+    def _approval_rule(self):
+        """A seller-side rule: orders above 1,000 wait for the administrator."""
+        return self.env["b2b.approval.rule"].create(
+            {
+                "name": "Big API orders",
+                "model_id": self.env["ir.model"]._get("sale.order").id,
+                "domain": "[('amount_untaxed', '>', 1000)]",
+                "step_ids": [
+                    Command.create(
+                        {
+                            "name": "Sales manager",
+                            "approver_type": "user",
+                            "user_ids": [
+                                Command.set(self.env.ref("base.user_admin").ids)
+                            ],
+                        }
+                    )
+                ],
+            }
+        )
+
     def api(self, user=None):
         return self.env["b2b.api"].with_user(user or self.user_a)
 

@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
 
-from odoo import Command
 from odoo.tests import new_test_user, tagged
 
 from .common import B2bApiCommon
@@ -210,23 +209,7 @@ class TestApiOperations(B2bApiCommon):
         self.assertEqual(self.orders(), before)
 
     def test_submit_waits_for_approval(self):
-        approver = self.env["res.users"].search([("login", "=", "admin")])
-        self.env["b2b.approval.rule"].create(
-            {
-                "name": "Big API orders",
-                "model_id": self.env["ir.model"]._get("sale.order").id,
-                "domain": "[('amount_untaxed', '>', 1000)]",
-                "step_ids": [
-                    Command.create(
-                        {
-                            "name": "Sales manager",
-                            "approver_type": "user",
-                            "user_ids": [Command.set(approver.ids)],
-                        }
-                    )
-                ],
-            }
-        )
+        self._approval_rule()
         res = self.submit("big-order", lines=[{"sku": "API-PUMP", "quantity": 20}])
         self.assertTrue(res["ok"], res)
         self.assertEqual(res["state"], "draft")

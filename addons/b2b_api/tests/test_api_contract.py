@@ -52,26 +52,6 @@ class TestApiContract(B2bApiCommon):
             limit=1,
         )
 
-    def _approval_rule(self):
-        return self.env["b2b.approval.rule"].create(
-            {
-                "name": "Big API orders",
-                "model_id": self.env["ir.model"]._get("sale.order").id,
-                "domain": "[('amount_untaxed', '>', 1000)]",
-                "step_ids": [
-                    Command.create(
-                        {
-                            "name": "Sales manager",
-                            "approver_type": "user",
-                            "user_ids": [
-                                Command.set(self.env.ref("base.user_admin").ids)
-                            ],
-                        }
-                    )
-                ],
-            }
-        )
-
     def _number(self, name):
         """The number of an order name of the sale.order sequence."""
         prefix = self.sequence.prefix or ""

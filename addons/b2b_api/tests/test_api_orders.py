@@ -1,6 +1,5 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command
 from odoo.tests import tagged
 
 from .common import B2bApiCommon
@@ -13,24 +12,7 @@ class TestApiOrders(B2bApiCommon):
     def test_cancel_closes_pending_approval(self):
         """Cancelling an order waiting for approval cancels its request: the
         approvers are not left with a request for a cancelled order."""
-        self.env["b2b.approval.rule"].create(
-            {
-                "name": "Big API orders",
-                "model_id": self.env["ir.model"]._get("sale.order").id,
-                "domain": "[('amount_untaxed', '>', 1000)]",
-                "step_ids": [
-                    Command.create(
-                        {
-                            "name": "Sales manager",
-                            "approver_type": "user",
-                            "user_ids": [
-                                Command.set(self.env.ref("base.user_admin").ids)
-                            ],
-                        }
-                    )
-                ],
-            }
-        )
+        self._approval_rule()
         res = self.submit("approve-cancel", lines=[{"sku": "API-PUMP", "quantity": 20}])
         self.assertEqual(res["approval_state"], "pending", res)
         order = self.env["sale.order"].browse(res["order_id"])
