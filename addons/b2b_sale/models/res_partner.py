@@ -29,3 +29,36 @@ class ResPartner(models.Model):
                         partner.display_name,
                     )
                 )
+
+    @api.model
+    def _b2b_invoiced_volume(self, company, date_from, date_to, partner_ids=None):
+        """Net invoiced volume per dealer: the untaxed amount of the posted
+        customer invoices minus the posted credit notes of ``company``, in
+        the company's currency, with an invoice date in ``[date_from,
+        date_to]``, grouped by commercial partner.
+
+        The one definition of "invoiced volume" every dealer figure uses
+        (health, tier review, ...). One grouped query for any number of
+        dealers: ``partner_ids`` limits it to those commercial partners
+        (``None``: every customer of the company).
+
+        :returns: ``{commercial_partner_id: amount}``; partners without
+            invoices in the period are absent.
+        """
+        if partner_ids is not None and not isinstance(partner_ids, list | tuple):
+            partner_ids = list(partner_ids)
+        domain = [
+            ("company_id", "=", company.id),
+            ("move_type", "in", ("out_invoice", "out_refund")),
+            ("state", "=", "posted"),
+            ("invoice_date", ">=", date_from),
+            ("invoice_date", "<=", date_to),
+        ]
+        if partner_ids is not None:
+            if not partner_ids:
+                return {}
+            domain.append(("commercial_partner_id", "in", partner_ids))
+        groups = self.env["account.move"]._read_group(
+            domain, ["commercial_partner_id"], ["amount_untaxed_signed:sum"]
+        )
+        return {partner.id: amount for partner, amount in groups}
