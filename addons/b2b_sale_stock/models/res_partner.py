@@ -1,0 +1,22 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+from .res_company import BACKORDER_POLICIES
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    b2b_backorder_policy = fields.Selection(
+        BACKORDER_POLICIES,
+        string="Backorder Policy",
+        help="How a line that no single warehouse of the dealer's region "
+        "covers is served; empty: the policy of the company of the order.",
+    )
+
+    def _b2b_get_backorder_policy(self, company):
+        """The backorder policy of the dealer (``self``, a commercial
+        partner) for an order of ``company``."""
+        self.ensure_one()
+        return self.b2b_backorder_policy or company.b2b_backorder_policy
