@@ -11,6 +11,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 MANAGER_GROUP = "b2b_base.b2b_base_group_manager"
+#: the application steps only the Approve and Reject actions lead to
+DECISION_STATES = ("approved", "rejected")
 
 
 class CrmLead(models.Model):
@@ -34,9 +36,33 @@ class CrmLead(models.Model):
             )
         return res
 
+    def write(self, vals):
+        if vals.get("stage_id") and not self.env.context.get(
+            "b2b_application_decision"
+        ):
+            self._b2b_check_stage_move(vals["stage_id"])
+        return super().write(vals)
+
     # ------------------------------------------------------------------
     # Guards
     # ------------------------------------------------------------------
+    def _b2b_check_stage_move(self, stage_id):
+        """Approved and rejected are reached through the actions only (the
+        dealer created, the reason e-mailed), never by moving the stage
+        (kanban drag and drop, import, RPC write). Other moves are free: the
+        target stage's step is read from the cache Odoo's write fills anyway."""
+        stage = self.env["crm.stage"].browse(stage_id)
+        if stage.b2b_application_state in DECISION_STATES and self.filtered(
+            lambda lead: lead.stage_id != stage
+        ):
+            raise UserError(
+                self.env._(
+                    "An application is approved or rejected with its Approve "
+                    "and Reject buttons, not by moving it to the %s stage.",
+                    stage.name,
+                )
+            )
+
     def _b2b_check_application(self, states):
         """Raise UserError unless every lead is an application in ``states``."""
         for lead in self:
@@ -156,7 +182,7 @@ class CrmLead(models.Model):
             if dealer.b2b_state != state:
                 dealer._b2b_set_state(state)
         self._b2b_invite_admin(contact)
-        self.write(
+        self.with_context(b2b_application_decision=True).write(
             {
                 "b2b_dealer_id": dealer.id,
                 "partner_id": contact.id,
@@ -274,7 +300,7 @@ class CrmLead(models.Model):
             raise UserError(self.env._("Please give the reason of the rejection."))
         self._b2b_lock()
         self._b2b_check_application({"new", "review"})
-        self.write(
+        self.with_context(b2b_application_decision=True).write(
             {
                 "b2b_reject_reason": reason,
                 "stage_id": self._b2b_application_stage("rejected").id,

@@ -141,6 +141,26 @@ class TestReview(B2bCrmCommon):
         self.assertFalse(self._dealers())
         self.assertFalse(self.sent)
 
+    def test_decision_only_through_the_actions(self):
+        """Dragging an application to Approved or Rejected in the kanban (a
+        stage write, also over RPC) is refused: no dealer without the
+        approval, no rejection without the e-mailed reason."""
+        self.lead.write(CHECKLIST)
+        for xmlid in ("approved", "rejected"):
+            stage = self.env.ref(f"b2b_crm.crm_stage_application_{xmlid}")
+            with self.assertRaisesRegex(UserError, "Approve and Reject buttons"):
+                self.as_reviewer.write({"stage_id": stage.id})
+        self.assertEqual(self.lead.b2b_application_state, "new")
+        # the review step is a free move, and the approval reaches Approved
+        self.as_reviewer.write(
+            {"stage_id": self.env.ref("b2b_crm.crm_stage_application_review").id}
+        )
+        self.as_reviewer.action_b2b_approve()
+        self.assertEqual(self.lead.b2b_application_state, "approved")
+        # writing the stage it already has (a module update of demo data)
+        self.lead.write({"stage_id": self.lead.stage_id.id})
+        self.assertTrue(self._dealers())
+
     def test_approve_already_rejected(self):
         self.lead.write(CHECKLIST)
         self.as_reviewer._b2b_reject("Incomplete")
