@@ -12,11 +12,13 @@ terms in the language of the company (English, or Chinese from zh_CN.po).
 - stock: East has red T-shirts (S) and caps, South has 500 ml bottles and
   caps (the other products stay in the main warehouse);
 - ``b2b_sale_stock.sale_order_demo_regional``: dealer A (East China) orders
-  20 T-shirts (East covers them), 24 bottles (only South has them) and 80
-  caps (East 40 + South 40: a split line): two deliveries, ECW and SCW.
+  20 T-shirts (East covers them) and 24 bottles (East has none, South
+  does): two deliveries, ECW and SCW. A split line needs a quantity no
+  warehouse has: the main warehouse has plenty of every demo product
+  (``b2b_portal``), so the tests show the split, not the demo.
 """
 
-from odoo import Command, models
+from odoo import Command, api, models
 
 MODULE = "b2b_sale_stock"
 
@@ -46,13 +48,13 @@ STOCK = {
 ORDER_LINES = [
     ("b2b_pricing.product_product_ts_red_s", 20),
     ("b2b_pricing.product_product_btl_500", 24),
-    ("b2b_pricing.product_product_cap_blk", 80),
 ]
 
 
 class StockWarehouse(models.Model):
     _inherit = "stock.warehouse"
 
+    @api.model
     def _b2b_demo_warehouse_name(self, key):
         names = {
             "east": self.env._("East China Warehouse"),
@@ -60,6 +62,7 @@ class StockWarehouse(models.Model):
         }
         return names[key]
 
+    @api.model
     def _b2b_sale_stock_demo(self):
         """Create the demo once (an upgrade does not create it again)."""
         ref = self.env.ref
@@ -68,6 +71,14 @@ class StockWarehouse(models.Model):
         company = ref("base.main_company")
         lang = company.partner_id.lang or "en_US"
         warehouses = {"main": ref("stock.warehouse0")}
+        # Multi-warehouse for every internal user, set as Odoo does it after a
+        # second warehouse, but before: Odoo would otherwise save the whole
+        # Settings page, and its default of every other option (e.g. the
+        # pricelist feature off) would apply too
+        ref("base.group_user").implied_ids = [
+            Command.link(ref("stock.group_stock_multi_locations").id),
+            Command.link(ref("stock.group_stock_multi_warehouses").id),
+        ]
         for key, (xmlid, code) in zip(("east", "south"), WAREHOUSES, strict=True):
             name = self.with_context(lang=lang)._b2b_demo_warehouse_name(key)
             warehouse = self.create(
@@ -119,6 +130,7 @@ class StockWarehouse(models.Model):
         order.action_confirm()
         self._b2b_demo_xmlid(order, "sale_order_demo_regional")
 
+    @api.model
     def _b2b_demo_xmlid(self, record, name):
         self.env["ir.model.data"].create(
             {

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 
 class B2bRegionWarehouse(models.Model):
@@ -46,29 +46,63 @@ class B2bRegionWarehouse(models.Model):
         ),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        self.env.registry.clear_cache()  # _b2b_get_all_lists
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env.registry.clear_cache()  # _b2b_get_all_lists
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()  # _b2b_get_all_lists
+        return res
+
+    @api.model
+    @tools.ormcache()
+    def _b2b_get_all_lists(self):
+        """``{(region id, company id): (warehouse id, ...)}`` of the whole
+        database, cached per registry (a few lines per region and company;
+        cleared on every change, in every worker): confirming an order, or
+        creating one, reads no list from the database."""
+        # sudo: the sourcing configuration, read for the suite's sourcing
+        # decision only (the callers pick their own region and company)
+        records = self.sudo().search_fetch(
+            [], ["region_id", "company_id", "warehouse_id"], order=self._order
+        )
+        lists = defaultdict(list)
+        for record in records:
+            lists[(record.region_id.id, record.company_id.id)].append(
+                record.warehouse_id.id
+            )
+        return {pair: tuple(ids) for pair, ids in lists.items()}
+
     @api.model
     def _b2b_get_lists(self, region_company_pairs):
         """The sourcing lists of ``region_company_pairs`` (an iterable of
         ``(region id, company id)``): ``{(region id, company id): warehouse
-        recordset, in order}``; pairs without a list are absent. One query
-        for any number of pairs."""
-        pairs = {pair for pair in region_company_pairs if all(pair)}
+        recordset, in order}`` without archived warehouses; pairs without a
+        list are absent. No query for pairs without a list once the cache
+        is warm, one for the others."""
+        all_lists = self._b2b_get_all_lists()
+        pairs = {pair for pair in region_company_pairs if pair in all_lists}
         if not pairs:
             return {}
-        # sudo: the sourcing configuration of the given regions and
-        # companies, read when confirming an order of one of their dealers
-        # (a portal or API user confirms through the suite's own paths)
-        records = self.sudo().search_fetch(
-            [
-                ("region_id", "in", list({region for region, _company in pairs})),
-                ("company_id", "in", list({company for _region, company in pairs})),
-                ("warehouse_id.active", "=", True),
-            ],
-            ["region_id", "company_id", "warehouse_id", "sequence"],
+        # sudo: which warehouses of the lists still exist and are active
+        # (one query; the cached ids may be of a deleted warehouse)
+        active = set(
+            self.env["stock.warehouse"]
+            .sudo()
+            ._search([("id", "in", [i for p in pairs for i in all_lists[p]])])
         )
-        lists = defaultdict(lambda: self.env["stock.warehouse"])
-        for record in records:
-            pair = (record.region_id.id, record.company_id.id)
-            if pair in pairs:
-                lists[pair] |= record.warehouse_id
-        return dict(lists)
+        Warehouse = self.env["stock.warehouse"]
+        result = {}
+        for pair in pairs:
+            ids = [i for i in all_lists[pair] if i in active]
+            if ids:
+                result[pair] = Warehouse.browse(ids)
+        return result

@@ -118,8 +118,8 @@ class TestPlainOdoo(B2bSaleStockCommon):
 
     def test_no_extra_query_when_not_configured(self):
         """The sourcing costs no query for a customer that is not a dealer
-        with a region, and one (the region's list) for a dealer whose
-        company has no list: the constant documented in the readme."""
+        with a region, nor for a dealer whose company has no list for its
+        region (the lists are cached)."""
         customer_order = self._b2b_order(self.customer, [(self.pump, 1)])
         dealer_order = self._b2b_order(
             self.dealer,
@@ -133,5 +133,6 @@ class TestPlainOdoo(B2bSaleStockCommon):
         dealer_order.partner_id.commercial_partner_id.mapped("b2b_region_id")
         with self.assertQueryCount(0):
             self.assertEqual(customer_order._b2b_source_lines(), {})
-        with self.assertQueryCount(1):
+        with self.assertQueryCount(0):
             self.assertEqual(dealer_order._b2b_source_lines(), {})
+        self.assertEqual(dealer_order.warehouse_id, self.wh_b)

@@ -223,10 +223,11 @@ class TestSourcing(B2bSaleStockCommon):
 
     def test_query_count_constant_in_lines(self):
         """The sourcing decision reads the same number of queries for 2 or
-        30 lines, from a cold cache: three of its own (the region's list,
-        one grouped query for the stock of every product in every
-        warehouse, their locations) and the records a confirmation reads
-        anyway (order, dealer, company, the lines' moves, units)."""
+        30 lines, from a cold cache: two of its own (one grouped query for
+        the stock of every product in every warehouse, their locations; the
+        region's lists are cached) and the records a confirmation reads
+        anyway (order, dealer, company, warehouses, the lines' moves,
+        units)."""
         products = self.env["product.product"].create(
             [
                 {"name": f"SS Bulk {index}", "is_storable": True, "type": "consu"}
