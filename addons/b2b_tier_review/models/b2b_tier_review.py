@@ -412,6 +412,8 @@ class B2bTierReview(models.AbstractModel):
         vals_list = []
         for decision in decisions:
             dealer = decision["partner"]
+            volume = format(decision["volume"], ",.2f")
+            line = format(decision["threshold_from"] * keep, ",.2f")
             summary = self.env._(
                 "Tier downgrade on %(date)s: %(before)s to %(after)s",
                 date=fields.Date.to_string(decision["effective_date"]),
@@ -422,9 +424,9 @@ class B2bTierReview(models.AbstractModel):
                 "12-month net invoiced volume %(volume)s %(currency)s, below "
                 "%(line)s %(currency)s (entry volume of %(tier)s minus the "
                 "margin) since %(since)s.",
-                volume=f"{decision['volume']:,.2f}",
+                volume=volume,
                 currency=company.currency_id.name,
-                line=f"{decision['threshold_from'] * keep:,.2f}",
+                line=line,
                 tier=decision["tier_from"].name,
                 since=fields.Date.to_string(decision["below_since"]),
             )
