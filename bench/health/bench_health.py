@@ -206,7 +206,8 @@ def generate(env):
         sql.SQL(
             "INSERT INTO sale_order_line ({cols}, order_id, order_partner_id) "
             "SELECT {lcols}, o.id, o.partner_id FROM sale_order_line l "
-            "JOIN sale_order o ON o.id = ANY(%s) "
+            "CROSS JOIN unnest(%s::int[]) AS new(id) "
+            "JOIN sale_order o ON o.id = new.id "
             "CROSS JOIN generate_series(1, %s) WHERE l.id = %s"
         ).format(
             cols=sql.SQL(", ").join(sql.Identifier(c) for c in columns),
@@ -252,7 +253,8 @@ def generate(env):
             "date_maturity, date) "
             "SELECT {lcols}, m.id, m.partner_id, "
             "CASE WHEN l.date_maturity IS NULL THEN NULL ELSE m.invoice_date_due END, "
-            "m.date FROM account_move_line l JOIN account_move m ON m.id = ANY(%s) "
+            "m.date FROM account_move_line l CROSS JOIN unnest(%s::int[]) AS new(id) "
+            "JOIN account_move m ON m.id = new.id "
             "WHERE l.move_id = %s"
         ).format(
             cols=sql.SQL(", ").join(sql.Identifier(c) for c in columns),

@@ -114,10 +114,10 @@ class B2bDealerHealth(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    @api.model
     def action_b2b_recompute(self):
         """Recompute now, for the companies selected in the switcher
-        (dealer managers only)."""
+        (dealer managers only). The list's header button: called on the
+        selected rows (or none); the job recomputes every dealer anyway."""
         if not self.env.user.has_group("b2b_base.b2b_base_group_manager"):
             raise AccessError(
                 self.env._("Only dealer managers can recompute the dealer health.")
