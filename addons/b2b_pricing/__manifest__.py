@@ -18,6 +18,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/b2b_order_rule_security.xml",
+        "data/res_groups_data.xml",
         "views/b2b_dealer_region_views.xml",
         "views/b2b_dealer_tier_views.xml",
         "views/res_partner_views.xml",

@@ -4,3 +4,4 @@ from . import test_order_rules
 from . import test_price_list
 from . import test_pricing_service
 from . import test_plain_odoo
+from . import test_settings
