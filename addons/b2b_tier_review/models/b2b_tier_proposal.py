@@ -95,6 +95,12 @@ class B2bTierProposal(models.Model):
     def action_approve(self):
         """Apply proposals waiting for approval (dealer managers)."""
         self._b2b_check_manager()
+        return self._b2b_approve()
+
+    def _b2b_approve(self):
+        """Apply proposals waiting for approval, once the decision is taken
+        (by a dealer manager, or by the approval engine in
+        ``b2b_approval_tier_review``)."""
         if any(proposal.state != "to_approve" for proposal in self):
             raise UserError(self.env._("Only proposals to approve can be approved."))
         self.env["b2b.tier.review"]._b2b_apply(self.sudo())
