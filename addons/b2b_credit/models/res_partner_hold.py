@@ -211,6 +211,43 @@ class ResPartner(models.Model):
         return result
 
     @api.model
+    def _b2b_credit_overdue_amounts(self, company, dealer_ids, today=None):
+        """{dealer id: amount of its receivables in ``company`` overdue
+        beyond its grace period} for the commercial partners ``dealer_ids``,
+        in one grouped query: the ``overdue`` figure of the credit decision
+        (``b2b.credit.exposure._b2b_receivable_cte``, the dealer form's
+        *Overdue Beyond Grace*) for a batch of dealers. Dealers with nothing
+        overdue are absent. Used by the dealer health job."""
+        if not dealer_ids:
+            return {}
+        self.env.flush_all()
+        return dict(
+            self.env.execute_query(
+                SQL(
+                    """
+                    SELECT dealer.id, SUM(aml.amount_residual)
+                      FROM account_move_line aml
+                      JOIN account_account acc ON acc.id = aml.account_id
+                      JOIN res_partner rp ON rp.id = aml.partner_id
+                      JOIN res_partner dealer ON dealer.id = rp.commercial_partner_id
+                     WHERE aml.company_id = %(company)s
+                       AND dealer.id = ANY(%(dealers)s)
+                       AND aml.parent_state = 'posted'
+                       AND acc.account_type = 'asset_receivable'
+                       AND aml.reconciled IS NOT TRUE
+                       AND aml.amount_residual > 0
+                       AND aml.date_maturity < %(today)s::date
+                           - GREATEST(COALESCE(dealer.b2b_credit_grace_days, 0), 0)
+                     GROUP BY dealer.id
+                    """,
+                    company=company.id,
+                    dealers=list(dealer_ids),
+                    today=today or fields.Date.context_today(self),
+                )
+            )
+        )
+
+    @api.model
     def _b2b_credit_cron_auto_hold(self):
         """Daily, per company with automatic holds: hold the dealers overdue
         beyond grace in that company, release the others' automatic holds."""

@@ -171,3 +171,27 @@ class TestB2bCreditHold(B2bCreditCommon):
         self.dealer.user_id = own_rep
         self.assertEqual(len(Audit.with_user(own_rep).search(domain)), 1)
         self.assertEqual(len(Audit.with_user(self.invoicer).search(domain)), 1)
+
+    def test_overdue_amounts_batch_equals_the_credit_decision(self):
+        """``_b2b_credit_overdue_amounts`` (the batch the dealer health job
+        reads) gives each dealer the credit decision's overdue figure."""
+        other = self._create_dealer("Dealer Two")
+        contact_invoice = self._invoice(
+            300.0, partner=self.contact, date="2026-01-01", due="2026-02-10"
+        )
+        self._invoice(50.0, date="2026-01-01", due="2026-02-25")  # within grace
+        self._invoice(70.0, partner=other, date="2026-01-01", due="2026-01-20")
+        self._register_payment(contact_invoice, 100.0, date="2026-01-10")
+        with freeze_time("2026-03-01"):
+            amounts = self.env["res.partner"]._b2b_credit_overdue_amounts(
+                self.company, [self.dealer.id, other.id, self.customer.id]
+            )
+            self.assertEqual(amounts, {self.dealer.id: 200.0, other.id: 70.0})
+            for dealer in self.dealer | other:
+                self.assertEqual(
+                    dealer.with_company(self.company).b2b_credit_overdue,
+                    amounts[dealer.id],
+                )
+        self.assertEqual(
+            self.env["res.partner"]._b2b_credit_overdue_amounts(self.company, []), {}
+        )

@@ -153,46 +153,14 @@ class B2bDealerHealth(models.Model):
     @api.model
     def _b2b_overdue_amounts(self, company, dealer_ids, today):
         """{dealer id: amount overdue beyond its grace period} when the
-        credit module is installed (registry check, no import), else None.
-
-        Uses the credit module's batch method when it has one
-        (``_b2b_credit_overdue_amounts``); otherwise one grouped query with
-        the rule of ``_b2b_credit_overdue_dealers_by_company`` (posted,
-        unreconciled receivable lines of the dealer and its contacts,
-        residual > 0, due before the reference day minus the grace days).
-        """
+        credit module is installed, else None: the credit module's batch
+        ``res.partner._b2b_credit_overdue_amounts`` (its rule, one grouped
+        query), found through the registry (no import, no dependency)."""
         Partner = self.env["res.partner"]
-        if "b2b_credit_grace_days" not in Partner._fields:
-            return None
-        if not dealer_ids:
-            return {}
         batch = getattr(Partner, "_b2b_credit_overdue_amounts", None)
-        if batch is not None:
-            return batch(company, dealer_ids, today=today)
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT dealer.id, SUM(aml.amount_residual)
-                  FROM account_move_line aml
-                  JOIN account_account acc ON acc.id = aml.account_id
-                  JOIN res_partner rp ON rp.id = aml.partner_id
-                  JOIN res_partner dealer ON dealer.id = rp.commercial_partner_id
-                 WHERE aml.company_id = %(company)s
-                   AND dealer.id = ANY(%(dealers)s)
-                   AND aml.parent_state = 'posted'
-                   AND acc.account_type = 'asset_receivable'
-                   AND aml.reconciled IS NOT TRUE
-                   AND aml.amount_residual > 0
-                   AND aml.date_maturity < %(today)s::date
-                       - GREATEST(COALESCE(dealer.b2b_credit_grace_days, 0), 0)
-                 GROUP BY dealer.id
-                """,
-                company=company.id,
-                dealers=list(dealer_ids),
-                today=today,
-            )
-        )
-        return dict(rows)
+        if batch is None:
+            return None
+        return batch(company, dealer_ids, today=today)
 
     @api.model
     def _b2b_figures(self, company, today):
