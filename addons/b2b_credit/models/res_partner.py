@@ -1,5 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.tools import float_compare
 from odoo.tools.misc import formatLang
@@ -180,8 +182,11 @@ class ResPartner(models.Model):
         return res
 
     def _b2b_credit_apply_tier_defaults(self, tier_fields=None):
-        """Copy the tier's credit terms onto the dealers without own values."""
+        """Copy the tier's credit terms onto the dealers without own values:
+        one write per (company, values) group, not one per dealer (a tier
+        review changes thousands of dealers at once)."""
         mapping = self._b2b_credit_tier_field_map()
+        groups = defaultdict(lambda: self.browse())
         for dealer in self:
             tier = dealer.b2b_tier_id
             if not tier or dealer != dealer.commercial_partner_id:
@@ -196,12 +201,15 @@ class ResPartner(models.Model):
                     value.id if isinstance(value, models.BaseModel) else value
                 )
             if vals:
-                # Terms are copied as a consequence of a change the user was
-                # allowed to make (the tier); credit_limit is restricted to
-                # accounting groups, hence sudo on these dealers only.
-                dealer.sudo().with_company(
-                    tier.company_id or self.env.company
-                ).with_context(b2b_credit_tier_sync=True).write(vals)
+                company = tier.company_id or self.env.company
+                groups[(company, tuple(sorted(vals.items())))] |= dealer
+        for (company, vals), dealers in groups.items():
+            # Terms are copied as a consequence of a change the user was
+            # allowed to make (the tier); credit_limit is restricted to
+            # accounting groups, hence sudo on these dealers only.
+            dealers.sudo().with_company(company).with_context(
+                b2b_credit_tier_sync=True
+            ).write(dict(vals))
 
     # ------------------------------------------------------------------
     # Policy
