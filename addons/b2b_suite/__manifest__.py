@@ -31,6 +31,7 @@
         "b2b_credit_sale",
         "b2b_credit_stock",
         "b2b_stock",
+        "b2b_sale_stock",
         "b2b_approval",
         "b2b_approval_sale",
         "b2b_approval_credit",
@@ -41,6 +42,9 @@
         "b2b_portal_credit",
         "b2b_portal_approval",
         "b2b_crm",
+        "b2b_crm_health",
+        "b2b_tier_review",
+        "b2b_approval_tier_review",
     ],
     "demo": ["demo/sale_order_demo.xml"],
     "assets": {
