@@ -34,8 +34,12 @@ STORY = {
         ],
         True,
     ),
-    # 3 orders before, 3 now of a quarter of the amount: "amount down 40 %"
-    "smaller": ([(160, 20), (130, 20), (100, 20), (60, 5), (30, 5), (8, 5)], False),
+    # 3 orders before, 3 now of a third of the amount: "amount down 40 %"
+    # (each order at least 1,000.00: the Standard tier's minimum order)
+    "smaller": (
+        [(160, 30), (130, 30), (100, 30), (60, 10), (30, 10), (8, 10)],
+        False,
+    ),
     # a Gold dealer silent for 40 days: the Gold rule (30 days), not the 60-day one
     "gold_quiet": ([(120, 10), (100, 10), (80, 10), (40, 10)], False),
     # healthy: as many orders of the same amount, invoiced
