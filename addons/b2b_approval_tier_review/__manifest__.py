@@ -16,4 +16,5 @@
     "auto_install": True,
     "depends": ["b2b_approval", "b2b_tier_review"],
     "data": [],
+    "post_init_hook": "post_init_hook",
 }
