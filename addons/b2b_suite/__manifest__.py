@@ -19,6 +19,9 @@
         "sale_stock",
         "sale_loyalty",
         "account",
+        # valuation of stock (stock ageing) and online payments (dealer finance)
+        "stock_account",
+        "account_payment",
         "crm",
         "portal",
         # the suite
