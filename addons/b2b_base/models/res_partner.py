@@ -150,6 +150,16 @@ class ResPartner(models.Model):
             )._commercial_sync_to_children(b2b_fields)
         return res
 
+    def _b2b_prefetch_commercial_sync(self):
+        """Odoo copies a commercial field (tier, credit limit, payment terms)
+        to the contacts one company at a time (``_fields_sync``), and reads
+        there the users and the contacts of each company's contacts: a query
+        per company. Read them for the whole batch at once (a tier review
+        changes thousands of dealers in one write)."""
+        contacts = self.child_ids
+        if contacts:
+            contacts.fetch(["child_ids", "user_ids"])
+
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
@@ -304,6 +314,8 @@ class ResPartner(models.Model):
         detach = "parent_id" in vals or "is_company" in vals
         if detach:
             contacts = self.filtered(lambda p: p.commercial_partner_id != p)
+        if len(self) > 1 and not vals.keys().isdisjoint(self._commercial_fields()):
+            self._b2b_prefetch_commercial_sync()
         res = super().write(vals)
         if detach:
             contacts._b2b_reset_detached_contacts()

@@ -5,3 +5,4 @@ from . import test_access
 from . import test_multi_company
 from . import test_portal_rpc
 from . import test_plain_odoo
+from . import test_batch_write

@@ -9,7 +9,9 @@ from .common import REF, B2bTierReviewCommon
 class TestTierReviewQueryCount(B2bTierReviewCommon):
     """The review is set-based: the same number of queries for 10 and for
     60 dealers, in each step (preview, new proposals with upgrades applied,
-    follow-up with warnings, due downgrades applied)."""
+    follow-up with warnings, due downgrades applied). With b2b_credit
+    installed (the whole suite), this includes copying the new tier's credit
+    terms onto the dealers and their contacts."""
 
     def _world(self, count, prefix):
         """``count`` dealers: a third climbs to Gold, a third falls from
@@ -49,21 +51,7 @@ class TestTierReviewQueryCount(B2bTierReviewCommon):
         ]
         return counts
 
-    def _without_other_per_dealer_hooks(self):
-        """``b2b_credit`` (when installed) copies the new tier's credit terms
-        onto the dealers (``_b2b_credit_apply_tier_defaults``). It writes them
-        in one call per (company, values), but the write of those fields
-        still costs about one query per changed dealer (30 vs 62 queries for
-        10 vs 60 dealers; in b2b_credit's ROADMAP). Measured without it, so
-        that the test shows the review's own queries."""
-        Partner = type(self.env["res.partner"])
-        if hasattr(Partner, "_b2b_credit_apply_tier_defaults"):
-            self.patch(
-                Partner, "_b2b_credit_apply_tier_defaults", lambda self, *a, **k: None
-            )
-
     def test_same_queries_for_10_and_60_dealers(self):
-        self._without_other_per_dealer_hooks()
         warm = self._world(3, "QW")
         few = self._world(10, "QF")
         many = self._world(60, "QM")
