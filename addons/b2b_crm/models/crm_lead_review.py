@@ -36,6 +36,25 @@ class CrmLead(models.Model):
             )
         return res
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        leads = super().create(vals_list)
+        if not self.env.context.get("b2b_application_decision"):
+            # after super(): the stage may come from the values, a
+            # default_stage_id (kanban quick create in a column) or the team
+            decided = leads.filtered(
+                lambda lead: lead.stage_id.b2b_application_state in DECISION_STATES
+            )
+            if decided:
+                raise UserError(
+                    self.env._(
+                        "An application is approved or rejected with its Approve "
+                        "and Reject buttons, it cannot be created in the %s stage.",
+                        decided[0].stage_id.name,
+                    )
+                )
+        return leads
+
     def write(self, vals):
         if vals.get("stage_id") and not self.env.context.get(
             "b2b_application_decision"
@@ -173,6 +192,22 @@ class CrmLead(models.Model):
         if not self.email_from or not self.contact_name:
             raise UserError(
                 self.env._("The application needs the applicant's name and e-mail.")
+            )
+        if not self.b2b_tier_id:
+            raise UserError(
+                self.env._(
+                    "Please choose the dealer's tier first: it decides its prices, "
+                    "credit terms and order rules."
+                )
+            )
+        if not self.env.user.email:
+            # Odoo's portal invitation is sent from the reviewer's address
+            raise UserError(
+                self.env._(
+                    "Your user has no e-mail address, and the applicant's portal "
+                    "invitation is sent from it. Please set it in your "
+                    "preferences, then approve again."
+                )
             )
         if self.b2b_license_expiry and self.b2b_license_expiry < fields.Date.today():
             raise UserError(self.env._("The business licence has expired."))

@@ -161,6 +161,71 @@ class TestReview(B2bCrmCommon):
         self.lead.write({"stage_id": self.lead.stage_id.id})
         self.assertTrue(self._dealers())
 
+    def test_decision_stage_refused_at_creation(self):
+        """An application cannot be born approved or rejected either: not by
+        import or RPC ``create``, not by a quick create in the kanban column
+        (``default_stage_id``)."""
+        for xmlid in ("approved", "rejected"):
+            stage = self.env.ref(f"b2b_crm.crm_stage_application_{xmlid}")
+            Lead = self.env["crm.lead"].with_user(self.reviewer)
+            with self.assertRaises(UserError) as refused:
+                Lead.create(
+                    {
+                        "name": "Imported application",
+                        "b2b_is_application": True,
+                        "team_id": self.lead.team_id.id,
+                        "stage_id": stage.id,
+                    }
+                )
+            self.assertIn("cannot be created", str(refused.exception))
+            # assertRaises (not ...Regex) rolls back as the RPC call would
+            with self.assertRaises(UserError) as refused:
+                Lead.with_context(default_stage_id=stage.id).create(
+                    {"name": "Quick create", "team_id": self.lead.team_id.id}
+                )
+            self.assertIn("cannot be created", str(refused.exception))
+        self.assertFalse(
+            self.env["crm.lead"].search(
+                [("name", "in", ("Imported application", "Quick create"))]
+            )
+        )
+        # the new and review stages are free, as in plain Odoo
+        review = self.env.ref("b2b_crm.crm_stage_application_review")
+        lead = (
+            self.env["crm.lead"]
+            .with_user(self.reviewer)
+            .create(
+                {
+                    "name": "In review",
+                    "team_id": self.lead.team_id.id,
+                    "stage_id": review.id,
+                }
+            )
+        )
+        self.assertEqual(lead.stage_id, review)
+
+    def test_approve_needs_tier(self):
+        self.lead.write(dict(CHECKLIST, b2b_tier_id=False))
+        with self.assertRaisesRegex(UserError, "tier"):
+            self.as_reviewer.action_b2b_approve()
+        self.assertFalse(self._dealers())
+        self.assertFalse(self.sent)
+
+    def test_reviewer_without_email(self):
+        """The portal invitation is sent from the reviewer: a reviewer
+        without an e-mail address gets a clear error before anything is
+        created, and approves once the address is set."""
+        self.lead.write(CHECKLIST)
+        self.reviewer.email = False
+        with self.assertRaisesRegex(UserError, "no e-mail address"):
+            self.as_reviewer.action_b2b_approve()
+        self.assertFalse(self._dealers())
+        self.assertFalse(self.sent)
+        self.reviewer.email = "reviewer@brand.example.com"
+        self.as_reviewer.action_b2b_approve()
+        self.assertEqual(self.lead.b2b_application_state, "approved")
+        self.assertEqual(len(self.sent), 1)
+
     def test_approve_already_rejected(self):
         self.lead.write(CHECKLIST)
         self.as_reviewer._b2b_reject("Incomplete")
