@@ -15,6 +15,6 @@
     "installable": True,
     "auto_install": True,
     "depends": ["b2b_base", "stock"],
-    "data": [],
+    "data": ["views/res_config_settings_views.xml"],
     "demo": [],
 }

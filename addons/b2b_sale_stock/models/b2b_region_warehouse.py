@@ -93,11 +93,16 @@ class B2bRegionWarehouse(models.Model):
         if not pairs:
             return {}
         # sudo: which warehouses of the lists still exist and are active
-        # (one query; the cached ids may be of a deleted warehouse)
+        # (one query; the cached ids may be of a deleted warehouse), with
+        # the code and name the dealers' availability answers show
         active = set(
             self.env["stock.warehouse"]
             .sudo()
-            ._search([("id", "in", [i for p in pairs for i in all_lists[p]])])
+            .search_fetch(
+                [("id", "in", [i for p in pairs for i in all_lists[p]])],
+                ["code", "name"],
+            )
+            .ids
         )
         Warehouse = self.env["stock.warehouse"]
         result = {}

@@ -20,3 +20,18 @@ class ResPartner(models.Model):
         partner) for an order of ``company``."""
         self.ensure_one()
         return self.b2b_backorder_policy or company.b2b_backorder_policy
+
+    def _b2b_stock_warehouses(self, company):
+        """A dealer of a region with a warehouse list in ``company`` sees
+        (and is served from) that list only, default first, then the
+        fallbacks; otherwise every warehouse of the company (``b2b_stock``).
+        No query for the list itself (cached per registry), one for its
+        warehouses."""
+        self.ensure_one()
+        dealer = self.commercial_partner_id
+        if dealer.b2b_is_dealer and dealer.b2b_region_id and company:
+            pair = (dealer.b2b_region_id.id, company.id)
+            warehouses = self.env["b2b.region.warehouse"]._b2b_get_lists([pair])
+            if pair in warehouses:
+                return warehouses[pair].with_env(self.env)
+        return super()._b2b_stock_warehouses(company)

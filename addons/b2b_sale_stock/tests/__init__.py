@@ -3,3 +3,4 @@
 from . import test_sourcing
 from . import test_available_to_promise
 from . import test_plain_odoo
+from . import test_dealer_availability

@@ -1,3 +1,6 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import res_company
+from . import res_config_settings
+from . import res_partner
 from . import product_product
