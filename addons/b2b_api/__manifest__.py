@@ -18,6 +18,7 @@
         "b2b_credit_sale",
         "b2b_approval_sale",
         "b2b_stock",
+        "b2b_sale_stock",
         "sale_stock",
     ],
     "data": [

@@ -6,7 +6,7 @@ import re
 
 from odoo import api, fields, models
 
-from .b2b_api import LINE_FIELDS, ApiError, _absent, _api_datetime
+from .b2b_api import LINE_FIELDS, ApiError, _absent, _api_date, _api_datetime
 
 # the datetime format of the answers, accepted back as input
 ISO_UTC = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})Z$")
@@ -194,31 +194,35 @@ class B2bApi(models.AbstractModel):
                     field="skus",
                 )
             )
-        warehouses = payload.get("warehouses")
-        # sudo: warehouses of the dealer's company, read for their stock only.
-        Warehouse = self.env["stock.warehouse"].sudo()
-        wh_domain = [("company_id", "=", company.id)]
-        if warehouses:
-            if not isinstance(warehouses, list | tuple) or not all(
-                isinstance(code, str) for code in warehouses
-            ):
-                errors.append(
-                    self._b2b_api_error(
-                        "INVALID_TYPE",
-                        self.env._("warehouses must be a list of warehouse codes."),
-                        field="warehouses",
-                    )
+        codes = payload.get("warehouses")
+        if codes and (
+            not isinstance(codes, list | tuple)
+            or not all(isinstance(code, str) for code in codes)
+        ):
+            errors.append(
+                self._b2b_api_error(
+                    "INVALID_TYPE",
+                    self.env._("warehouses must be a list of warehouse codes."),
+                    field="warehouses",
                 )
-            else:
-                wh_domain.append(("code", "in", list(warehouses)))
+            )
         if errors:
             raise ApiError(errors)
         line_errors, parsed = self._b2b_api_parse_lines(lines, company, unit=False)
         if line_errors:
             raise ApiError(line_errors)
-        codes = warehouses
-        warehouses = Warehouse.search(wh_domain)
-        unknown = sorted(set(codes or ()) - set(warehouses.mapped("code")))
+        # the dealer's own warehouses only (its region's list with regional
+        # sourcing); another region's code is as unknown as a wrong one
+        warehouses = dealer._b2b_stock_warehouses(company)
+        # sudo: code of the dealer's own warehouses (fetched with them)
+        own_codes = warehouses.sudo().mapped("code")
+        unknown = sorted(set(codes or ()) - set(own_codes))
+        if codes:
+            warehouses = (
+                warehouses.sudo()
+                .filtered(lambda wh: wh.code in codes)
+                .with_env(self.env)
+            )
         if unknown:
             raise self._b2b_api_fail(
                 "UNKNOWN_WAREHOUSE",
@@ -231,23 +235,52 @@ class B2bApi(models.AbstractModel):
         products = self.env["product.product"].browse(
             list(dict.fromkeys(product.id for _i, product, _q in parsed))
         )
-        # the suite's one availability rule (b2b_stock), all at once
-        stock = products._b2b_stock_levels(warehouses)
-        result_lines = []
+        result_lines = self._b2b_api_availability_lines(
+            parsed, products, dealer, company, warehouses
+        )
+        return {"ok": True, "dealer_id": dealer.id, "lines": result_lines}
+
+    @api.model
+    def _b2b_api_availability_lines(
+        self, parsed, products, dealer, company, warehouses
+    ):
+        """The lines of product_availability: the suite's one answer of what
+        the dealer sees (``product.product._b2b_dealer_availability``: the
+        available to promise with regional sourcing) over ``warehouses``
+        (the dealer's own, those asked). In bands mode the exact figures
+        (``available``, ``on_hand``, ``reserved``, ``incoming_qty``) are
+        false: the dealer sees ``state`` and ``display``, as in the portal."""
+        answer = products._b2b_dealer_availability(
+            dealer, company, warehouses=warehouses
+        )
+        exact = company.b2b_stock_display != "bands"
+        # the quants of the warehouses, for on_hand and reserved
+        levels = products._b2b_stock_levels(warehouses) if exact else {}
+
+        def figure(value):
+            return value if exact else False
+
+        result = []
         for index, product, _qty in parsed:
+            figures = answer[product.id]
             per_wh = []
-            for warehouse in warehouses:
-                level = stock[(product.id, warehouse.id)]
+            for line in figures["warehouses"]:
+                level = levels.get((product.id, line["warehouse_id"]), {})
                 per_wh.append(
                     {
-                        "warehouse_id": warehouse.id,
-                        "warehouse": warehouse.code,
-                        "on_hand": level["on_hand"],
-                        "reserved": level["reserved"],
-                        "available": max(0.0, level["free"]),
+                        "warehouse_id": line["warehouse_id"],
+                        "warehouse": line["code"],
+                        "name": line["name"],
+                        "on_hand": figure(level.get("on_hand", 0.0)),
+                        "reserved": figure(level.get("reserved", 0.0)),
+                        "available": figure(line["available"]),
+                        "state": line["state"],
+                        "display": line["display"],
+                        "incoming_date": _api_date(line["incoming_date"]),
+                        "incoming_qty": figure(line["incoming_qty"]),
                     }
                 )
-            result_lines.append(
+            result.append(
                 {
                     "line": index,
                     "product_id": product.id,
@@ -255,9 +288,13 @@ class B2bApi(models.AbstractModel):
                     "uom": product.uom_id.name,
                     # false: stock is not tracked (service, consumable), the
                     # zero figures do not mean "out of stock"
-                    "is_storable": product.is_storable,
-                    "available": sum(w["available"] for w in per_wh),
+                    "is_storable": figures["is_storable"],
+                    "available": figure(figures["available"]),
+                    "state": figures["state"],
+                    "display": figures["display"],
+                    "incoming_date": _api_date(figures["incoming_date"]),
+                    "incoming_qty": figure(figures["incoming_qty"]),
                     "warehouses": per_wh,
                 }
             )
-        return {"ok": True, "dealer_id": dealer.id, "lines": result_lines}
+        return result

@@ -403,6 +403,7 @@ class B2bApi(models.AbstractModel):
                     "price_unit": line.price_unit,
                     "discount": line.discount,
                     "subtotal": line.price_subtotal,
+                    **self._b2b_api_line_warehouses(line),
                 }
                 for line in order.order_line.filtered(lambda ln: not ln.display_type)
             ],
@@ -436,6 +437,36 @@ class B2bApi(models.AbstractModel):
         return result
 
     @api.model
+    def _b2b_api_line_warehouses(self, line):
+        """Where a line ships from: ``warehouse`` (the code of the first
+        warehouse its deliveries leave from; before confirmation, the
+        warehouse it is planned from; false for a service) and
+        ``warehouses`` (``{"warehouse", "quantity"}`` per warehouse of its
+        deliveries, in the line's unit, in the order of the deliveries; a
+        line split by regional sourcing has several)."""
+        quantities = {}
+        for move in line.move_ids.sorted("id"):
+            if move.state == "cancel" or not move.location_dest_id._is_outgoing():
+                continue
+            warehouse = move.location_id.warehouse_id
+            quantities[warehouse] = quantities.get(
+                warehouse, 0.0
+            ) + move.product_uom._compute_quantity(
+                move.product_uom_qty, line.product_uom, rounding_method="HALF-UP"
+            )
+        main = next(iter(quantities), None) or (
+            line.warehouse_id if line.product_id.type == "consu" else None
+        )
+        return {
+            "warehouse": main.code if main else None,
+            "warehouses": [
+                {"warehouse": warehouse.code, "quantity": qty}
+                for warehouse, qty in quantities.items()
+                if warehouse
+            ],
+        }
+
+    @api.model
     def _b2b_api_picking_values(self, picking):
         """A delivery of the order; ``tracking_ref`` is the carrier tracking
         reference when a shipping module provides one."""
@@ -450,6 +481,9 @@ class B2bApi(models.AbstractModel):
             "state": picking.state,
             "scheduled_date": _api_datetime(picking.scheduled_date),
             "date_done": _api_datetime(picking.date_done),
+            # the warehouse it leaves from (one delivery per warehouse with
+            # regional sourcing)
+            "warehouse": picking.picking_type_id.warehouse_id.code or None,
             "tracking_ref": tracking or None,
         }
 

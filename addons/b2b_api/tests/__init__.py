@@ -8,3 +8,4 @@ from . import test_api_orders
 from . import test_plain_odoo
 from . import test_team_member
 from . import test_api_admin
+from . import test_api_stock
