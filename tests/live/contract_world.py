@@ -266,3 +266,147 @@ def make_contract_world(s):
         "limited": integration_user("ct-limited", [dealer], rate_limit=1),
         "plain": (plain_login, f"{plain_login}-pw1"),
     }
+
+
+def make_regional_world(s, tag=None):
+    """Regional inventory over RPC only: two warehouses (East, South), the
+    regions' lists (East: East then South; South: South only), a dealer per
+    region with its integration user, a storable product with 10 in East
+    and 8 in South."""
+    tag = tag or s.unique("rg")
+    admin = AdminClient(s, s.admin_login, s.admin_password, "xmlrpc")
+    # multi-warehouse for internal users first, as Odoo sets it for a second
+    # warehouse (else Odoo saves the whole Settings page)
+    s.admin(
+        "res.groups",
+        "write",
+        [_xmlid(s, "base", "group_user")],
+        {
+            "implied_ids": [
+                (4, _xmlid(s, "stock", "group_stock_multi_locations")),
+                (4, _xmlid(s, "stock", "group_stock_multi_warehouses")),
+            ]
+        },
+    )
+    suffix = "".join(ch for ch in tag.upper() if ch.isalnum())[-4:]
+    codes = {"east": f"E{suffix}", "south": f"S{suffix}"}
+    warehouses = {
+        key: _id(
+            s.admin(
+                "stock.warehouse",
+                "create",
+                [{"name": f"{key} {tag}", "code": code}],
+            )
+        )
+        for key, code in codes.items()
+    }
+    tier = _id(
+        s.admin(
+            "b2b.dealer.tier",
+            "create",
+            [{"name": tag, "code": tag, "b2b_credit_limit": 100000}],
+        )
+    )
+    regions = {}
+    for key, keys in (("east", ("east", "south")), ("south", ("south",))):
+        regions[key] = _id(
+            s.admin(
+                "b2b.dealer.region",
+                "create",
+                [
+                    {
+                        "name": f"{key} region {tag}",
+                        "company_id": False,
+                        "b2b_warehouse_ids": [
+                            (0, 0, {"warehouse_id": warehouses[k], "sequence": i})
+                            for i, k in enumerate(keys, start=1)
+                        ],
+                    }
+                ],
+            )
+        )
+    dealers, users = {}, {}
+    for key in ("east", "south"):
+        code = f"RG{key[0].upper()}-{tag}"
+        dealers[key] = _provision_dealer(s, tag, f"RG{key[0].upper()}", tier, 50000)
+        s.admin("res.partner", "write", [dealers[key]], {"b2b_region_id": regions[key]})
+        res = admin(
+            "create_integration_user",
+            {
+                "name": f"rg-{key} {tag}",
+                "login": f"rg-{key}-{tag}",
+                "dealers": [code],
+                "rate_limit": 100000,
+            },
+        )
+        assert res["ok"], res
+        key_res = admin("issue_key", {"user_id": res["user_id"], "expires": _day(30)})
+        assert key_res["ok"], key_res
+        users[key] = {"login": f"rg-{key}-{tag}", "key": key_res["key"]}
+    sku = f"RG-{tag}"
+    product = _id(
+        s.admin(
+            "product.product",
+            "create",
+            [
+                {
+                    "name": sku,
+                    "default_code": sku,
+                    "type": "consu",
+                    "is_storable": True,
+                    "list_price": 100.0,
+                    "taxes_id": [(6, 0, [])],
+                }
+            ],
+        )
+    )
+    supplier = _xmlid(s, "stock", "stock_location_suppliers")
+    for key, qty in (("east", 10), ("south", 8)):
+        # a receipt validated, as a warehouse clerk does
+        [row] = s.admin(
+            "stock.warehouse", "read", [warehouses[key]], ["lot_stock_id", "in_type_id"]
+        )
+        stock = row["lot_stock_id"][0]
+        move = {
+            "name": sku,
+            "product_id": product,
+            "product_uom_qty": qty,
+            "location_id": supplier,
+            "location_dest_id": stock,
+        }
+        picking = _id(
+            s.admin(
+                "stock.picking",
+                "create",
+                [
+                    {
+                        "picking_type_id": row["in_type_id"][0],
+                        "location_id": supplier,
+                        "location_dest_id": stock,
+                        "move_ids": [(0, 0, move)],
+                    }
+                ],
+            )
+        )
+        s.admin("stock.picking", "action_confirm", [picking])
+        [moves] = s.admin("stock.picking", "read", [picking], ["move_ids"])
+        s.admin(
+            "stock.move", "write", moves["move_ids"], {"quantity": qty, "picked": True}
+        )
+        assert s.admin("stock.picking", "button_validate", [picking]) is True
+    [main] = s.admin(
+        "stock.warehouse",
+        "search_read",
+        [("id", "not in", list(warehouses.values()))],
+        ["code"],
+        limit=1,
+    )
+    return {
+        "tag": tag,
+        "codes": codes,
+        "main_code": main["code"],
+        "dealers": dealers,
+        "users": users,
+        "sku": sku,
+        "product": product,
+    }
