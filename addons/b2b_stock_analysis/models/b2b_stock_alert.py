@@ -300,9 +300,15 @@ class B2bStockAlert(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def action_b2b_check_now(self):
-        """Button of the alert list: run the check now (stock managers)."""
+        """Button of the alert list: run the check now (stock managers), on
+        the warehouses of the companies the user works in."""
         self.env["stock.warehouse"].check_access("write")
-        raised, closed = self.sudo()._b2b_check_low_stock()
+        warehouses = self.env["stock.warehouse"].search(
+            [("company_id", "in", self.env.companies.ids)]
+        )
+        # sudo: the job's reads and activities (see _b2b_cron_check_low_stock),
+        # on the user's own warehouses only
+        raised, closed = self.sudo()._b2b_check_low_stock(warehouses=warehouses.sudo())
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

@@ -195,8 +195,8 @@ class B2bStockAgeingReport(models.Model):
                    AND m.date < %(end)s
                  GROUP BY m.product_id, src.warehouse_id
             ), stock AS (
-                SELECT MIN(q.id) AS id, q.company_id, loc.warehouse_id,
-                       q.product_id, %(bucket)s AS age_bucket,
+                SELECT MIN(q.id) AS id, c.id AS company_id, c.currency_id,
+                       loc.warehouse_id, q.product_id, %(bucket)s AS age_bucket,
                        MIN(q.in_date) AS in_date,
                        SUM(q.quantity) AS quantity,
                        SUM(q.quantity) FILTER (
@@ -208,7 +208,7 @@ class B2bStockAgeingReport(models.Model):
                  WHERE loc.usage = 'internal'
                    AND loc.warehouse_id IS NOT NULL
                    AND q.quantity > 0
-                 GROUP BY q.company_id, loc.warehouse_id, q.product_id, 5
+                 GROUP BY c.id, loc.warehouse_id, q.product_id, 6
             ), rows AS (
                 SELECT s.*,
                        SUM(s.quantity) OVER (
@@ -220,7 +220,7 @@ class B2bStockAgeingReport(models.Model):
                    r.product_id, pp.product_tmpl_id, pt.categ_id, pt.uom_id,
                    r.age_bucket, r.in_date,
                    (%(today)s::date - (r.in_date)::date) AS age_days,
-                   r.quantity, c.currency_id,
+                   r.quantity, r.currency_id,
                    COALESCE(r.valued_quantity, 0) * COALESCE(co.unit_cost, 0)
                        AS value,
                    (sa.last_sale)::date AS last_sale_date,
@@ -228,7 +228,6 @@ class B2bStockAgeingReport(models.Model):
                    COALESCE(sa.sold, 0) * r.quantity / r.pair_quantity AS sold_90d,
                    r.pair_quantity * %(pace)s / NULLIF(sa.sold, 0) AS cover_days
               FROM rows r
-              JOIN res_company c ON c.id = r.company_id
               JOIN product_product pp ON pp.id = r.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
               LEFT JOIN regions reg ON reg.warehouse_id = r.warehouse_id

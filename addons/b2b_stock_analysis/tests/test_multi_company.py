@@ -59,3 +59,12 @@ class TestMultiCompany(B2bStockAnalysisCommon):
             [("warehouse_id", "=", self.wh_b.id)]
         )
         self.assertEqual(threshold.company_id, self.company_b)
+
+    def test_check_now_own_companies_only(self):
+        self._stock(self.valve, self.wh_b, 1)
+        self._stock(self.valve, self.wh_west, 1)
+        self._threshold(self.valve, self.wh_b, 10)
+        self._threshold(self.valve, self.wh_west, 10)
+        self.Alert.with_user(self.user_b).action_b2b_check_now()
+        alerts = self.Alert.search([("product_id", "=", self.valve.id)])
+        self.assertEqual(alerts.warehouse_id, self.wh_b)
