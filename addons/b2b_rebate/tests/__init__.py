@@ -1,0 +1,6 @@
+from . import test_programme
+from . import test_accrual
+from . import test_settlement
+from . import test_access
+from . import test_query_count
+from . import test_plain_odoo

@@ -1,0 +1,31 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import tagged
+
+from odoo.addons.b2b_base.tests.common import B2bQueryLogMixin
+
+from .common import B2bRebateCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPlainOdoo(B2bQueryLogMixin, B2bRebateCommon):
+    """A company without running programme posts its invoices as in plain
+    Odoo: one existence check on the programmes, no queue, no accrual."""
+
+    def test_posting_without_programme(self):
+        self.env["b2b.rebate.programme"].search([]).write({"state": "draft"})
+        move = self._invoice(self.dealer, 2000.0, post=False)
+        _res, queries = self._b2b_log_queries(move.action_post)
+        self.assertEqual(move.state, "posted")
+        tables = self._b2b_tables(queries)
+        self.assertEqual(tables, {"b2b_rebate_programme": 1})
+        self.assertFalse(self.env["b2b.rebate.dirty"].search([]))
+        self.assertFalse(self.Accrual.search([]))
+
+    def test_plain_customer_credit_note_untouched(self):
+        customer = self.env["res.partner"].create({"name": "Plain customer"})
+        move = self._invoice(customer, 500.0, move_type="out_refund")
+        self.assertEqual(move.state, "posted")
+        self.assertFalse(move.b2b_rebate_programme_id)
+        self.env["b2b.rebate.dirty"]._b2b_process()
+        self.assertFalse(self.Accrual.search([("partner_id", "=", customer.id)]))
