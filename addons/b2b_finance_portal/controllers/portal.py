@@ -1,0 +1,295 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Dealer finance pages of the portal: declared payments (线下付款凭证) and
+the monthly statements to confirm (对账确认). Only the dealer's finance and
+admin buyers, only their own dealer; the rules are in the models."""
+
+import re
+
+from werkzeug.exceptions import NotFound
+
+from odoo import http
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.http import content_disposition, request
+
+from odoo.addons.b2b_portal_credit.controllers.portal import B2bPortalCredit
+
+from ..models.b2b_payment_slip import FINANCE_ROLES
+
+PAGE_SIZE = 50
+
+
+class B2bFinancePortal(B2bPortalCredit):
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    def _b2b_finance_dealer(self):
+        """The dealer of a finance or admin buyer (404 / 403 otherwise)."""
+        return self._b2b_check_dealer(role=FINANCE_ROLES)
+
+    def _b2b_finance_record(self, model, record_id):
+        """``model``'s record as the current user, or a 404 (another dealer's
+        id, a missing one, a role without access)."""
+        record = request.env[model].browse(record_id)
+        try:
+            record.check_access("read")
+            record = record.exists()
+        except (AccessError, MissingError) as error:
+            raise NotFound() from error
+        if not record:
+            raise NotFound()
+        return record
+
+    def _b2b_is_finance(self):
+        user = request.env.user
+        return bool(self._b2b_dealer()) and any(
+            user._b2b_has_role(code) for code in FINANCE_ROLES
+        )
+
+    def _b2b_file_response(self, attachment, filename):
+        # sudo: the file of a record the user may read (checked by the caller)
+        attachment = attachment.sudo()
+        content = attachment.raw or b""
+        headers = [
+            ("Content-Type", attachment.mimetype or "application/octet-stream"),
+            ("Content-Length", len(content)),
+            ("Content-Disposition", content_disposition(filename)),
+            ("X-Content-Type-Options", "nosniff"),
+        ]
+        return request.make_response(content, headers)
+
+    # ------------------------------------------------------------------
+    # Home
+    # ------------------------------------------------------------------
+    @http.route()
+    def home(self, **kw):
+        response = super().home(**kw)
+        if getattr(response, "qcontext", None) is not None and self._b2b_is_finance():
+            response.qcontext.update(self._b2b_finance_home_values())
+        return response
+
+    def _b2b_finance_home_values(self):
+        """The statements waiting for the dealer's answer (one grouped query)."""
+        Snapshot = request.env["b2b.statement.snapshot"]
+        waiting = Snapshot.search(
+            [
+                ("dealer_id", "=", self._b2b_dealer().id),
+                ("state", "in", ("sent", "overdue")),
+            ],
+            order="date_from desc",
+        )
+        return {
+            "b2b_finance": True,
+            "b2b_statements_waiting": waiting,
+        }
+
+    # ------------------------------------------------------------------
+    # Payments
+    # ------------------------------------------------------------------
+    @http.route(
+        "/my/b2b/payments", type="http", auth="user", website=True, methods=["GET"]
+    )
+    def b2b_portal_payments(self, declared=None, **kw):
+        dealer = self._b2b_finance_dealer()
+        slips = request.env["b2b.payment.slip"].search(
+            [("dealer_id", "=", dealer.id)], limit=PAGE_SIZE
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "b2b_payments",
+                "b2b_slips": slips,
+                "b2b_declared": request.env["b2b.payment.slip"]
+                .browse(int(declared) if declared and str(declared).isdigit() else [])
+                .exists()
+                & slips,
+            }
+        )
+        return request.render("b2b_finance_portal.portal_my_b2b_payments", values)
+
+    def _b2b_payment_form_values(self, dealer, errors=None, form=None):
+        Slip = request.env["b2b.payment.slip"]
+        # sudo: the dealer's own open invoices (the finance role reads them
+        # anyway through b2b_portal's rules), in one search
+        invoices = (
+            request.env["account.move"]
+            .sudo()
+            .search(
+                Slip._b2b_payable_invoices_domain(dealer, request.env.company),
+                order="invoice_date_due, id",
+                limit=200,
+            )
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "b2b_payment_new",
+                "b2b_invoices": invoices,
+                "b2b_errors": errors or [],
+                "b2b_form": form or {},
+                "b2b_currency": request.env.company.currency_id,
+                "b2b_max_size_mb": Slip._b2b_max_file_size() // (1024 * 1024),
+            }
+        )
+        return values
+
+    @http.route(
+        "/my/b2b/payments/new", type="http", auth="user", website=True, methods=["GET"]
+    )
+    def b2b_portal_payment_new(self, **kw):
+        dealer = self._b2b_finance_dealer()
+        return request.render(
+            "b2b_finance_portal.portal_my_b2b_payment_new",
+            self._b2b_payment_form_values(dealer),
+        )
+
+    @http.route(
+        "/my/b2b/payments/new",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def b2b_portal_payment_declare(self, **post):
+        dealer = self._b2b_finance_dealer()
+        Slip = request.env["b2b.payment.slip"]
+        form = request.httprequest.form
+        values = {
+            "amount": form.get("amount"),
+            "date": form.get("date"),
+            "bank_reference": form.get("bank_reference"),
+            "payer_account": form.get("payer_account"),
+            "invoice_ids": form.getlist("invoice_ids"),
+        }
+        upload = request.httprequest.files.get("slip_file")
+        filename = upload.filename if upload else ""
+        # one byte more than allowed: enough to refuse a larger file
+        content = upload.read(Slip._b2b_max_file_size() + 1) if upload else b""
+        try:
+            slip = Slip._b2b_declare(values, filename, content)
+        except UserError as error:
+            return request.render(
+                "b2b_finance_portal.portal_my_b2b_payment_new",
+                self._b2b_payment_form_values(
+                    dealer, errors=str(error).split("\n"), form=values
+                ),
+            )
+        return request.redirect(f"/my/b2b/payments?declared={slip.id}")
+
+    @http.route(
+        "/my/b2b/payments/<int:slip_id>",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
+    def b2b_portal_payment(self, slip_id, **kw):
+        self._b2b_finance_dealer()
+        slip = self._b2b_finance_record("b2b.payment.slip", slip_id)
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "b2b_payment", "b2b_slip": slip})
+        return request.render("b2b_finance_portal.portal_my_b2b_payment", values)
+
+    @http.route(
+        "/my/b2b/payments/<int:slip_id>/file",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
+    def b2b_portal_payment_file(self, slip_id, **kw):
+        self._b2b_finance_dealer()
+        slip = self._b2b_finance_record("b2b.payment.slip", slip_id)
+        if not slip.attachment_id:
+            raise NotFound()
+        return self._b2b_file_response(
+            slip.attachment_id, slip.sudo().attachment_id.name
+        )
+
+    # ------------------------------------------------------------------
+    # Statements
+    # ------------------------------------------------------------------
+    @http.route(
+        "/my/b2b/statements", type="http", auth="user", website=True, methods=["GET"]
+    )
+    def b2b_portal_statements(self, **kw):
+        dealer = self._b2b_finance_dealer()
+        snapshots = request.env["b2b.statement.snapshot"].search(
+            [("dealer_id", "=", dealer.id)], limit=PAGE_SIZE
+        )
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "b2b_statements", "b2b_snapshots": snapshots})
+        return request.render("b2b_finance_portal.portal_my_b2b_statements", values)
+
+    @http.route(
+        "/my/b2b/statements/<int:snapshot_id>",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
+    def b2b_portal_statement_snapshot(self, snapshot_id, error=None, **kw):
+        self._b2b_finance_dealer()
+        snapshot = self._b2b_finance_record("b2b.statement.snapshot", snapshot_id)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "b2b_statement_snapshot",
+                "b2b_snapshot": snapshot,
+                "b2b_error": request.session.pop("b2b_finance_error", None),
+                "object": snapshot,
+            }
+        )
+        return request.render(
+            "b2b_finance_portal.portal_my_b2b_statement_snapshot", values
+        )
+
+    @http.route(
+        "/my/b2b/statements/<int:snapshot_id>/pdf",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
+    def b2b_portal_statement_snapshot_pdf(self, snapshot_id, **kw):
+        self._b2b_finance_dealer()
+        snapshot = self._b2b_finance_record("b2b.statement.snapshot", snapshot_id)
+        if not snapshot.attachment_id:
+            raise NotFound()
+        filename = re.sub(r"[^\w\- ]+", "_", snapshot.name).strip() + ".pdf"
+        return self._b2b_file_response(snapshot.attachment_id, filename)
+
+    def _b2b_statement_answer(self, snapshot_id, method, *args):
+        self._b2b_finance_dealer()
+        snapshot = self._b2b_finance_record("b2b.statement.snapshot", snapshot_id)
+        try:
+            getattr(snapshot, method)(*args)
+        except UserError as error:
+            request.session["b2b_finance_error"] = str(error)
+        return request.redirect(f"/my/b2b/statements/{snapshot.id}")
+
+    @http.route(
+        "/my/b2b/statements/<int:snapshot_id>/confirm",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def b2b_portal_statement_confirm(self, snapshot_id, **post):
+        return self._b2b_statement_answer(snapshot_id, "_b2b_portal_confirm")
+
+    @http.route(
+        "/my/b2b/statements/<int:snapshot_id>/dispute",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def b2b_portal_statement_dispute(self, snapshot_id, **post):
+        form = request.httprequest.form
+        return self._b2b_statement_answer(
+            snapshot_id,
+            "_b2b_portal_dispute",
+            form.getlist("line_ids"),
+            form.get("comment"),
+        )

@@ -1,0 +1,87 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+
+from odoo import fields
+from odoo.tests import tagged
+
+from odoo.addons.b2b_portal.tests.common import B2bPortalQueryCountMixin
+
+from .common import B2bFinancePortalCommon
+
+_logger = logging.getLogger(__name__)
+
+MAX_QUERIES = 40
+
+
+@tagged("post_install", "-at_install")
+class TestFinancePortalQueryCount(B2bPortalQueryCountMixin, B2bFinancePortalCommon):
+    """The finance pages issue at most 40 queries, the same number for a
+    dealer with 1 record and one with 30."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.dealer_big = cls._create_dealer("Dealer Big")
+        cls.finance_big = cls._b2b_buyer(cls.dealer_big, "fp_finance_big", ("finance",))
+        cls._declare(cls.finance, 10.0, "QC-0")
+        for index in range(30):
+            cls._declare(cls.finance_big, 10.0 + index, f"QC-{index}")
+        cls.invoice_big = cls._post_invoice(
+            cls.dealer_big, 10.0, "2026-02-01", "2026-02-01"
+        )
+        for day in range(2, 31):
+            cls._post_invoice(cls.dealer_big, 10.0 * day, "2026-02-01", "2026-02-01")
+        # sudo: snapshots are created by the monthly job only
+        Snapshot = cls.env["b2b.statement.snapshot"].sudo()
+        cls.one = cls._snapshot()
+        cls.many = Snapshot.browse()
+        for month in range(1, 13):
+            date_from = fields.Date.to_date(f"2025-{month:02d}-01")
+            cls.many |= Snapshot.create(
+                {
+                    "name": f"S {month}",
+                    "company_id": cls.company.id,
+                    "dealer_id": cls.dealer_big.id,
+                    "month": f"2025-{month:02d}",
+                    "date_from": date_from,
+                    "date_to": date_from,
+                    "sent_date": fields.Datetime.now(),
+                }
+            )
+        cls.big = cls._snapshot(cls.dealer_big)
+
+    def _pair(self, url_few, url_many):
+        few, html_few = self._b2b_count_warm(url_few, self.finance.login)
+        many, html_many = self._b2b_count_warm(url_many, self.finance_big.login)
+        _logger.info("%s: %s queries (few), %s (many)", url_few, few, many)
+        self.assertLessEqual(few, MAX_QUERIES)
+        self.assertEqual(few, many)
+        return html_few, html_many
+
+    def test_payments_list(self):
+        few, many = self._pair("/my/b2b/payments", "/my/b2b/payments")
+        self.assertEqual(few.count('name="b2b_payment_row"'), 1)
+        self.assertEqual(many.count('name="b2b_payment_row"'), 30)
+
+    def test_payment_form(self):
+        few, many = self._pair("/my/b2b/payments/new", "/my/b2b/payments/new")
+        self.assertEqual(few.count('name="b2b_payment_invoice"'), 3)
+        self.assertEqual(many.count('name="b2b_payment_invoice"'), 30)
+
+    def test_statements_list(self):
+        few, many = self._pair("/my/b2b/statements", "/my/b2b/statements")
+        self.assertEqual(few.count('name="b2b_statement_row"'), 1)
+        self.assertEqual(many.count('name="b2b_statement_row"'), 13)
+
+    def test_statement_page(self):
+        few, many = self._pair(
+            f"/my/b2b/statements/{self.one.id}", f"/my/b2b/statements/{self.big.id}"
+        )
+        self.assertEqual(few.count('name="b2b_snapshot_line"'), 3)
+        self.assertEqual(many.count('name="b2b_snapshot_line"'), 30)
+
+    def test_home(self):
+        few, many = self._pair("/my/home", "/my/home")
+        self.assertEqual(few.count('name="b2b_statement_waiting"'), 1)
+        self.assertEqual(many.count('name="b2b_statement_waiting"'), 13)
