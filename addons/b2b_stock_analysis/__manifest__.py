@@ -27,4 +27,5 @@
         "views/b2b_stock_analysis_menus.xml",
     ],
     "demo": ["demo/b2b_stock_analysis_demo.xml"],
+    "uninstall_hook": "uninstall_hook",
 }
