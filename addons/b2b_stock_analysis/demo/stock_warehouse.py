@@ -21,7 +21,7 @@ MODULE = "b2b_stock_analysis"
 
 
 class StockWarehouse(models.Model):
-    _inherit = "stock.warehouse"
+    _inherit = "stock.warehouse"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _b2b_stock_analysis_demo_names(self):
