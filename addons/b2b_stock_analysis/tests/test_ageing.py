@@ -282,3 +282,39 @@ class TestAgeing(B2bStockAnalysisCommon):
         )["datas"]
         self.assertEqual(len(data), 3)
         self.assertIn("0-30 days", [row[2] for row in data])
+
+    # ------------------------------------------------------------------
+    # The views, as the web client loads them
+    # ------------------------------------------------------------------
+    @freeze_time(NOW)
+    def test_views_as_stock_user_and_manager(self):
+        self._stock(self.pump, self.wh_north, 5, in_date=ago(400))
+        self._stock(self.valve, self.wh_west, 7, in_date=ago(3))
+        views = [(False, "list"), (False, "pivot"), (False, "graph"), (False, "search")]
+        for user, sees_value in ((self.stock_user, False), (self.stock_manager, True)):
+            Report = self.Report.with_user(user)
+            result = Report.get_views(views)
+            for view_type in ("list", "pivot"):
+                arch = result["views"][view_type]["arch"]
+                self.assertEqual('name="value"' in arch, sees_value, (user, view_type))
+            search = result["views"]["search"]["arch"]
+            for name in (
+                "group_region",
+                "group_warehouse",
+                "group_category",
+                "group_age",
+            ):
+                self.assertIn(name, search)
+            groups = Report.web_read_group(
+                [("product_id", "in", (self.pump | self.valve).ids)],
+                ["quantity:sum", "cover_days:avg"],
+                ["warehouse_id", "age_bucket"],
+                lazy=False,
+            )["groups"]
+            self.assertEqual(
+                [
+                    (g["warehouse_id"][0], g["age_bucket"], g["quantity"])
+                    for g in groups
+                ],
+                [(self.wh_north.id, "e_365", 5.0), (self.wh_west.id, "a_0_30", 7.0)],
+            )
