@@ -6,3 +6,4 @@ from . import orders
 from . import quick_order
 from . import team
 from . import price_list
+from . import stock_alerts

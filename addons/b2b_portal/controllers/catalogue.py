@@ -157,12 +157,15 @@ class B2bPortalCatalogue(B2bPortalQuickOrder):
         )
         order = "default_code, name, id"
         if filters["in_stock"]:
-            # the suite's one availability rule (b2b_stock), over the
-            # matching products at once: a fixed number of queries
+            # the suite's one availability rule for dealers (b2b_stock: the
+            # dealer's own warehouses), over the matching products at once:
+            # a fixed number of queries
             matching = Product.search(domain, order=order)
-            free = matching._b2b_free_quantities(company)
+            availability = matching.with_company(company)._b2b_dealer_availability(
+                dealer.sudo(), company
+            )
             in_stock = matching.filtered(
-                lambda p: p.is_storable and free.get(p.id, 0.0) > 0
+                lambda p: availability[p.id]["state"] in ("in", "low")
             )
             count = len(in_stock)
         else:
@@ -232,7 +235,8 @@ class B2bPortalCatalogue(B2bPortalQuickOrder):
 
     def _b2b_catalogue_prices(self, dealer, products):
         """Net price, volume breaks and availability of a page of products:
-        {product id: {price, list_price, currency, breaks, stock, storable,
+        {product id: {price, list_price, currency, breaks, availability (see
+        ``product.product._b2b_portal_availability``), storable,
         lead_time}}.
 
         Prices come from the pricing engine's batch
@@ -251,14 +255,17 @@ class B2bPortalCatalogue(B2bPortalQuickOrder):
         levels = pricelist.with_company(company)._b2b_price_levels(
             products.with_company(company), currency=currency
         )
-        # the suite's one availability rule (b2b_stock)
-        stock = products._b2b_free_quantities(company)
+        # the suite's one availability rule for dealers (b2b_stock): the
+        # dealer's own warehouses, as the company shows them
+        availability = products.with_company(company)._b2b_portal_availability(
+            dealer, company, request.env.user
+        )
         return {
             product.id: {
                 **levels[product.id],
                 "discount": self._b2b_discount(levels[product.id]),
                 "currency": currency.name,
-                "stock": stock.get(product.id, 0.0),
+                "availability": availability[product.id],
                 "storable": product.is_storable,
                 "lead_time": product.sale_delay,
             }

@@ -160,6 +160,10 @@ class B2bPortal(CustomerPortal):
                 "max_rows": request.env["b2b.quick.order"]._b2b_max_rows(),
                 "max_size_kb": request.env["b2b.quick.order"]._b2b_max_file_size()
                 // 1024,
+                # the answer of a "notify me" asked from the quick order
+                "b2b_alert_message": request.session.pop(
+                    "b2b_stock_alert_message", None
+                ),
             }
         )
         result.update(values)

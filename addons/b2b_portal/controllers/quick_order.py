@@ -143,6 +143,7 @@ class B2bPortalQuickOrder(B2bPortal):
             "subtotal": entry["subtotal"],
             "next_break": entry["next_break"],
             "currency": currency.name,
+            "availability": entry.get("availability"),
         }
 
     @http.route(

@@ -91,8 +91,9 @@ class B2bOrderList(models.Model):
         """The lines priced for the list's dealer by the pricing service
         (``b2b.pricing.service.price_products``, the list priced as one
         order: cumulative breaks count over the list): {"lines": [{line,
-        price_unit, subtotal, next_break, error}], "amount", "currency"
-        (name), "error"}."""
+        price_unit, subtotal, next_break, error, availability}], "amount",
+        "currency" (name), "error"}; ``availability``: what the dealer's own
+        warehouses have (``product.product._b2b_portal_availability``)."""
         self.ensure_one()
         # sudo: the lines and products of a list the user reads (checked)
         self.check_access("read")
@@ -113,6 +114,13 @@ class B2bOrderList(models.Model):
         )
         if priced["error"] and not priced["lines"]:
             result["error"] = priced["error"]
+        # what the dealer's own warehouses have of the products, in one go
+        # sudo: the list's own dealer and company (read access checked)
+        availability = lines.product_id.with_company(
+            self.company_id
+        )._b2b_portal_availability(
+            self.sudo().dealer_id, self.sudo().company_id, self.env.user
+        )
         for line, price in zip(
             lines, priced["lines"] or [{}] * len(lines), strict=True
         ):
@@ -122,6 +130,7 @@ class B2bOrderList(models.Model):
                 "subtotal": None,
                 "next_break": None,
                 "error": price.get("error"),
+                "availability": availability.get(line.product_id.id),
             }
             if price.get("ok"):
                 entry.update(

@@ -214,7 +214,9 @@ class B2bQuickOrder(models.AbstractModel):
             input order; each ``lines``, ``sku``, ``qty``, ``quantity``,
             ``product``, ``name``, ``price_unit``, ``subtotal``, ``error``,
             ``warning``, ``next_break``: the pricing service's "N more for
-            P", ``{quantity, price_unit}`` or None), ``valid`` (count),
+            P", ``{quantity, price_unit}`` or None, ``availability``: see
+            ``product.product._b2b_portal_availability``, None without a
+            product), ``valid`` (count),
             ``invalid`` (count),
             ``amount``, ``currency`` (res.currency), ``messages`` (cart-wide
             warnings such as a minimum amount)
@@ -245,6 +247,7 @@ class B2bQuickOrder(models.AbstractModel):
                 "error": None,
                 "warning": None,
                 "next_break": None,
+                "availability": None,
             }
             if not sku and not entry["product_id"]:
                 entry["error"] = self.env._("The SKU is missing.")
@@ -299,6 +302,7 @@ class B2bQuickOrder(models.AbstractModel):
             # the SKU is in its own column: the name alone
             product = entry["product"].with_context(display_default_code=False)
             entry["name"] = product.display_name or ""
+        self._b2b_add_availability(dealer, entries)
         return {
             "entries": entries,
             "valid": len(valid),
@@ -307,6 +311,23 @@ class B2bQuickOrder(models.AbstractModel):
             "currency": currency,
             "messages": messages,
         }
+
+    @api.model
+    def _b2b_add_availability(self, dealer, entries):
+        """``availability`` of each entry with a product: what the dealer's
+        own warehouses have of it (``product.product.
+        _b2b_portal_availability``, one computation for all the rows)."""
+        products = self.env["product.product"].sudo()
+        for entry in entries:
+            products |= entry["product"]
+        # sudo: the dealer's own company, region and warehouses, read for the
+        # availability rule (which answers for the dealer's warehouses only)
+        company = dealer.sudo().company_id or self.env.company
+        availability = products.with_company(company)._b2b_portal_availability(
+            dealer.sudo(), company, self.env.user
+        )
+        for entry in entries:
+            entry["availability"] = availability.get(entry["product"].id)
 
     @api.model
     def _b2b_merge_same_products(self, dealer, entries):

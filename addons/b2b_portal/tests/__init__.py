@@ -13,3 +13,5 @@ from . import test_quick_order_lookup
 from . import test_catalogue
 from . import test_catalogue_tours
 from . import test_lists
+from . import test_availability
+from . import test_stock_subscription

@@ -143,12 +143,19 @@ class TestCatalogue(B2bPortalQueryCountMixin, B2bPortalHttpCommon):
     def test_availability(self):
         self.authenticate("pa_buyer", "pa_buyer")
         html = self.url_open("/my/b2b/catalogue").text
-        self.assertIn("In stock: 100", self._card(html, self.cap))
+        # the dealer's warehouses (here every warehouse of the company), one
+        # chip each: code and available quantity
+        cap = self._card(html, self.cap)
+        self.assertIn('name="b2b_warehouse"', cap)
+        self.assertRegex(cap, r'data-code="WH"[^>]*data-state="in"')
+        self.assertIn(">100<", cap)
         mug = self._card(html, self.mug)  # not tracked in stock, 12 days
         self.assertIn("Available on order", mug)
         self.assertIn("Lead time: 12 days", mug)
+        self.assertNotIn('name="b2b_warehouse"', mug)
         bottle = self._card(html, self.bottle)  # tracked, none, no lead time
-        self.assertIn("Out of stock", bottle)
+        self.assertIn("Out of stock in your warehouses", bottle)
+        self.assertIn('name="b2b_notify_me"', bottle)
         self.assertNotIn("Lead time", bottle)
         self.assertNotIn("0 days", html)
 

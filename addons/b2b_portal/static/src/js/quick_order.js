@@ -249,6 +249,7 @@ publicWidget.registry.B2bQuickOrder = publicWidget.Widget.extend({
         } else if (!data.dropped) {
             name.textContent = data.name || "";
         }
+        this._renderAvailability(row, data.merged_into || data.dropped ? null : data);
         if (data.ok) {
             price.textContent = formatPrice(data.price_unit);
             const value = document.createElement("div");
@@ -272,6 +273,110 @@ publicWidget.registry.B2bQuickOrder = publicWidget.Widget.extend({
             }
         }
         this._renderMessage(row, data.error || data.warning, Boolean(data.error));
+    },
+
+    /**
+     * What the dealer's warehouses have of the row's product, as the server
+     * renders it (b2b_portal.portal_availability): one chip per warehouse,
+     * the next incoming, "notify me" when it is out.
+     */
+    _renderAvailability(row, data) {
+        const name = row.querySelector("[name='b2b_qo_name']");
+        row.querySelector("[name='b2b_availability']")?.remove();
+        const avail = data?.availability;
+        if (!avail || !name) {
+            return;
+        }
+        const box = document.createElement("div");
+        box.className = "o_b2b_availability small";
+        box.setAttribute("name", "b2b_availability");
+        box.dataset.state = avail.state;
+        const icon = (cls) => {
+            const i = document.createElement("i");
+            i.className = `fa ${cls}`;
+            return i;
+        };
+        const span = (className, attrName, text) => {
+            const el = document.createElement("span");
+            el.className = className;
+            if (attrName) {
+                el.setAttribute("name", attrName);
+            }
+            el.textContent = text;
+            return el;
+        };
+        if (avail.state === "none") {
+            const el = span("text-muted", "b2b_on_order", " " + _t("Available on order"));
+            el.prepend(icon("fa-truck"));
+            box.appendChild(el);
+            name.after(box);
+            return;
+        }
+        if (avail.state === "out") {
+            const el = span(
+                "text-danger fw-semibold",
+                "b2b_out_of_stock",
+                " " + _t("Out of stock in your warehouses")
+            );
+            el.prepend(icon("fa-times"));
+            box.appendChild(el);
+        } else {
+            const list = document.createElement("div");
+            list.className = "d-flex flex-wrap gap-1 align-items-center";
+            list.setAttribute("name", "b2b_warehouses");
+            const classes = {
+                in: "bg-success-subtle text-success-emphasis border-success-subtle",
+                low: "bg-warning-subtle text-warning-emphasis border-warning-subtle",
+            };
+            for (const wh of avail.warehouses) {
+                const chip = span(
+                    `badge border fw-normal text-wrap ${classes[wh.state] || "bg-light text-muted"}`,
+                    "b2b_warehouse",
+                    ""
+                );
+                chip.title = wh.name;
+                chip.dataset.code = wh.code;
+                chip.dataset.state = wh.state;
+                chip.append(
+                    span("fw-semibold", "", wh.code),
+                    " ",
+                    span("", "b2b_warehouse_display", wh.display)
+                );
+                list.appendChild(chip);
+            }
+            box.appendChild(list);
+        }
+        if (avail.incoming) {
+            const incoming = document.createElement("div");
+            incoming.className = "text-muted";
+            incoming.setAttribute("name", "b2b_incoming");
+            incoming.append(icon("fa-calendar"), ` ${avail.incoming}`);
+            box.appendChild(incoming);
+        }
+        if (avail.state === "out" && data.product_id) {
+            if (avail.subscribed) {
+                const link = document.createElement("a");
+                link.href = "/my/b2b/stock_alerts";
+                link.className = "d-inline-block text-info ms-2";
+                link.setAttribute("name", "b2b_subscribed");
+                link.append(icon("fa-bell"), " " + _t("We will tell you when it is back"));
+                box.appendChild(link);
+            } else {
+                const button = document.createElement("button");
+                button.type = "submit";
+                button.className = "btn btn-link btn-sm p-0 ms-2 text-start align-baseline";
+                button.name = "product";
+                button.value = String(data.product_id);
+                button.setAttribute(
+                    "formaction",
+                    "/my/b2b/stock_alerts/subscribe?redirect=/my/b2b/quick_order"
+                );
+                button.formNoValidate = true;
+                button.append(icon("fa-bell-o"), " " + _t("Notify me when back in stock"));
+                box.appendChild(button);
+            }
+        }
+        name.after(box);
     },
 
     _renderMessage(row, message, isError) {
