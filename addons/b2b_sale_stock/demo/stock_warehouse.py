@@ -4,13 +4,20 @@
 name is not a translatable field: the warehouses are named with translatable
 terms in the language of the company (English, or Chinese from zh_CN.po).
 
-- ``b2b_sale_stock.stock_warehouse_east`` (East China Warehouse, ECW) and
-  ``b2b_sale_stock.stock_warehouse_south`` (South China Warehouse, SCW);
+- ``b2b_sale_stock.stock_warehouse_east`` (East China Warehouse, ECW),
+  ``b2b_sale_stock.stock_warehouse_south`` (South China Warehouse, SCW) and
+  ``b2b_sale_stock.stock_warehouse_north`` (North China Warehouse, NCW);
 - East China sources from East, South, then the main warehouse; South China
-  from South, East, then the main warehouse; North China and South-West
-  from the main warehouse, then East and South;
+  from South, East, then the main warehouse; North China from North, the
+  main warehouse, then East; South-West from the main warehouse, then South
+  and East;
 - stock: East has red T-shirts (S) and caps, South has 500 ml bottles and
-  caps (the other products stay in the main warehouse);
+  caps, North has blue T-shirts (M) and 750 ml bottles (the other products
+  stay in the main warehouse);
+- a dealer per regional warehouse: dealer A (East China), dealer B (South
+  China) and ``b2b_sale_stock.res_partner_dealer_north`` (North China,
+  approved, Standard tier) with its purchaser ``dealer_n_purchaser``
+  (password = login, demo only);
 - ``b2b_sale_stock.sale_order_demo_regional``: dealer A (East China) orders
   20 T-shirts (East covers them) and 24 bottles (East has none, South
   does): two deliveries, ECW and SCW. A split line needs a quantity no
@@ -22,14 +29,18 @@ from odoo import Command, api, models
 
 MODULE = "b2b_sale_stock"
 
-#: (xml id, code, English name is set in _b2b_demo_warehouse_name)
-WAREHOUSES = [("stock_warehouse_east", "ECW"), ("stock_warehouse_south", "SCW")]
+#: key -> (xml id, code); the name is set in _b2b_demo_warehouse_name
+WAREHOUSES = {
+    "east": ("stock_warehouse_east", "ECW"),
+    "south": ("stock_warehouse_south", "SCW"),
+    "north": ("stock_warehouse_north", "NCW"),
+}
 
 #: region xml id -> the warehouses of its list, in order (main = WH)
 LISTS = {
     "b2b_base.b2b_dealer_region_east": ["east", "south", "main"],
     "b2b_base.b2b_dealer_region_south": ["south", "east", "main"],
-    "b2b_base.b2b_dealer_region_north": ["main", "east", "south"],
+    "b2b_base.b2b_dealer_region_north": ["north", "main", "east"],
     "b2b_base.b2b_dealer_region_southwest": ["main", "south", "east"],
 }
 
@@ -42,6 +53,10 @@ STOCK = {
     "south": [
         ("b2b_pricing.product_product_btl_500", 300),
         ("b2b_pricing.product_product_cap_blk", 60),
+    ],
+    "north": [
+        ("b2b_pricing.product_product_ts_blu_m", 120),
+        ("b2b_pricing.product_product_btl_750", 200),
     ],
 }
 
@@ -59,6 +74,7 @@ class StockWarehouse(models.Model):
         names = {
             "east": self.env._("East China Warehouse"),
             "south": self.env._("South China Warehouse"),
+            "north": self.env._("North China Warehouse"),
         }
         return names[key]
 
@@ -79,7 +95,7 @@ class StockWarehouse(models.Model):
             Command.link(ref("stock.group_stock_multi_locations").id),
             Command.link(ref("stock.group_stock_multi_warehouses").id),
         ]
-        for key, (xmlid, code) in zip(("east", "south"), WAREHOUSES, strict=True):
+        for key, (xmlid, code) in WAREHOUSES.items():
             name = self.with_context(lang=lang)._b2b_demo_warehouse_name(key)
             warehouse = self.create(
                 {"name": name, "code": code, "company_id": company.id}
@@ -99,6 +115,7 @@ class StockWarehouse(models.Model):
                     )
                     for index, key in enumerate(keys)
                 ]
+        self._b2b_demo_north_dealer(company, lang)
         products = [
             ref(xmlid, raise_if_not_found=False)
             for xmlid in {x for lines in STOCK.values() for x, _q in lines}
@@ -129,6 +146,61 @@ class StockWarehouse(models.Model):
         )
         order.action_confirm()
         self._b2b_demo_xmlid(order, "sale_order_demo_regional")
+
+    @api.model
+    def _b2b_demo_north_dealer(self, company, lang):
+        """An approved dealer of North China and its purchaser (the North
+        China Warehouse serves it)."""
+        ref = self.env.ref
+        region = ref("b2b_base.b2b_dealer_region_north", raise_if_not_found=False)
+        tier = ref("b2b_base.b2b_dealer_tier_standard", raise_if_not_found=False)
+        if not region:
+            return
+        name = self.with_context(lang=lang).env._("Shijiazhuang Beifang Machinery")
+        dealer = (
+            self.env["res.partner"]
+            .with_context(b2b_import_state=True, tracking_disable=True)
+            .create(
+                {
+                    "name": name,
+                    "is_company": True,
+                    "company_id": company.id,
+                    "country_id": ref("base.cn").id,
+                    "city": "Shijiazhuang",
+                    "email": "info@dealer-n.example.com",
+                    "b2b_is_dealer": True,
+                    "b2b_dealer_code": "HE-001",
+                    "b2b_tier_id": tier.id if tier else False,
+                    "b2b_region_id": region.id,
+                    "b2b_state": "approved",
+                }
+            )
+        )
+        self._b2b_demo_xmlid(dealer, "res_partner_dealer_north")
+        purchaser = (
+            self.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": "Zhao Lei",
+                    "login": "dealer_n_purchaser",
+                    "password": "dealer_n_purchaser",
+                    "email": "dealer_n_purchaser@dealer-n.example.com",
+                    "parent_id": dealer.id,
+                    "company_id": company.id,
+                    "company_ids": [Command.set(company.ids)],
+                    "groups_id": [
+                        Command.set(
+                            [
+                                ref("base.group_portal").id,
+                                ref("b2b_base.b2b_base_group_buyer_purchaser").id,
+                            ]
+                        )
+                    ],
+                }
+            )
+        )
+        self._b2b_demo_xmlid(purchaser, "res_users_dealer_north_purchaser")
 
     @api.model
     def _b2b_demo_xmlid(self, record, name):
