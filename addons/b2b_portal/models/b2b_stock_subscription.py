@@ -186,7 +186,7 @@ class B2bStockSubscription(models.Model):
 
         Set-based: per company, one availability computation for every open
         subscription (the dealers' warehouses' figures at once, see
-        ``product.product._b2b_dealers_availability``); then one e-mail and
+        ``product.product._b2b_dealers_available``); then one e-mail and
         portal notification per subscription that is served.
 
         :returns: the subscriptions notified
@@ -201,9 +201,10 @@ class B2bStockSubscription(models.Model):
         notified_ids = []
         for company, company_subscriptions in by_company.items():
             Product = self.env["product.product"].sudo().with_company(company)
+            pairs = {(s.dealer_id, s.product_id) for s in company_subscriptions}
             available = Product.browse(
                 company_subscriptions.product_id.ids
-            )._b2b_dealers_available(company_subscriptions.dealer_id, company)
+            )._b2b_dealers_available(list(pairs), company)
             for subscription in company_subscriptions:
                 key = (subscription.dealer_id.id, subscription.product_id.id)
                 if available.get(key, 0.0) > 0:

@@ -51,11 +51,12 @@ class ProductProduct(models.Model):
             for product_id, figures in availability.items()
         }
 
-    def _b2b_dealers_available(self, dealers, company):
-        """``{(dealer id, product id): available}`` for the products of
-        ``self`` in the own warehouses of each dealer of ``dealers`` (the
-        rule of ``_b2b_dealer_availability``: the sum over its warehouses,
-        none below zero), for the back-in-stock job.
+    def _b2b_dealers_available(self, pairs, company):
+        """``{(dealer id, product id): available}`` for each ``(dealer,
+        product)`` of ``pairs`` (products among ``self``): what the dealer's
+        own warehouses have of the product (the rule of
+        ``_b2b_dealer_availability``: the sum over its warehouses, none
+        below zero), for the back-in-stock job.
 
         Set-based: a dealer's warehouses depend on its region and company
         only (``res.partner._b2b_stock_warehouses``), so they are asked once
@@ -63,7 +64,7 @@ class ProductProduct(models.Model):
         all those warehouses (``_b2b_availability_figures``).
         """
         by_region, warehouses = {}, self.env["stock.warehouse"]
-        for dealer in dealers:
+        for dealer, _product in pairs:
             region = dealer.b2b_region_id.id
             if region not in by_region:
                 by_region[region] = dealer._b2b_stock_warehouses(company)
@@ -76,8 +77,7 @@ class ProductProduct(models.Model):
             )
             if product.is_storable
             else 0.0
-            for dealer in dealers
-            for product in self
+            for dealer, product in pairs
         }
 
     def _b2b_portal_incoming_text(self, figures, company):

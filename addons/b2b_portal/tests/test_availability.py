@@ -152,3 +152,37 @@ class TestPortalAvailability(B2bPortalHttpCommon):
         html = self.url_open(f"/my/b2b/lists/{order_list.id}").text
         self.assertEqual(self._chips(html), 2)
         self.assertIn("Out of stock in your warehouses", html)
+
+    def test_query_count_does_not_grow_with_products(self):
+        """The availability of a page of rows costs the rule's fixed number
+        of queries (and one for the user's stock alerts), for 1 or 20
+        products in 2 warehouses."""
+        products = self.cap
+        for n in range(19):
+            product = self._create_product(
+                f"B2B Many {n}",
+                5.0,
+                self.categ_other,
+                f"B2B-MANY-{n}",
+                is_storable=True,
+            )
+            self.env["stock.quant"]._update_available_quantity(
+                product, self.wh_second.lot_stock_id, 3.0
+            )
+            products |= product
+
+        def count(records):
+            records = records.with_user(self.a_buyer).sudo()
+            self.env.flush_all()
+            self.env.invalidate_all()
+            start = self.cr.sql_log_count
+            result = records._b2b_portal_availability(
+                self.dealer_a, self.env.company, self.a_buyer
+            )
+            self.assertEqual(len(result), len(records))
+            return self.cr.sql_log_count - start
+
+        count(self.cap)  # warm the registry caches (precision, region lists)
+        one = count(self.cap)
+        self.assertEqual(count(products), one)
+        self.assertLessEqual(one, 10)
