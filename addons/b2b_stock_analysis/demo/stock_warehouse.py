@@ -8,8 +8,10 @@
   old there), umbrellas (200 days ago in South), water filters (60 days ago
   in East, most of them sold 10 days ago) and 200 filters received in the
   main warehouse 20 days ago;
-- a low-stock threshold of 50 filters in East, whose responsible is the
-  administrator: the job raises one low-stock activity for them.
+- a low-stock threshold of 50 filters in East and a reordering rule of 30
+  umbrellas (no threshold) in the main warehouse, both with the
+  administrator as low-stock responsible: the job raises two low-stock
+  activities.
 
 Dates are relative to the day the database is created."""
 
@@ -117,7 +119,21 @@ class StockWarehouse(models.Model):
             }
         )
         self._b2b_stock_analysis_xmlid(threshold, "b2b_stock_threshold_demo_filter")
-        self.env["b2b.stock.alert"]._b2b_check_low_stock(warehouses=east)
+        # no threshold for umbrellas in the main warehouse: the minimum of
+        # their (manual) reordering rule applies
+        main.b2b_stock_responsible_id = ref("base.user_admin")
+        orderpoint = self.env["stock.warehouse.orderpoint"].create(
+            {
+                "product_id": products["umbrella"].id,
+                "warehouse_id": main.id,
+                "location_id": main.lot_stock_id.id,
+                "product_min_qty": 30,
+                "product_max_qty": 100,
+                "trigger": "manual",
+            }
+        )
+        self._b2b_stock_analysis_xmlid(orderpoint, "stock_warehouse_orderpoint_demo")
+        self.env["b2b.stock.alert"]._b2b_check_low_stock(warehouses=east | main)
 
     @api.model
     def _b2b_stock_analysis_move(self, product, source, dest, qty, date):
