@@ -136,3 +136,14 @@ class TestDealerAvailability(B2bStockCommon):
         small, large = count(products[:1]), count(products)
         self.assertEqual(small, large)
         self.assertLessEqual(large, 5)
+
+    def test_as_the_dealer_s_portal_user(self):
+        """The portal and the API call it as the dealer's user (a portal
+        user reads no warehouse, quant or product): the same answer."""
+        buyer = self._b2b_buyer(self.dealer, "stk_buyer", ("purchaser",))
+        products = (self.pump | self.valve | self.service).with_user(buyer)
+        answer = products._b2b_dealer_availability(
+            self.dealer, self.company.with_user(buyer)
+        )
+        self.assertEqual(answer, self._answer())
+        self.assertEqual(answer[self.pump.id]["available"], 154)
