@@ -78,7 +78,9 @@ class ProductProduct(models.Model):
             for key, level in self._b2b_stock_levels(warehouses).items()
         }
 
-    def _b2b_dealer_availability(self, dealer, company, exclude_order=None):
+    def _b2b_dealer_availability(
+        self, dealer, company, exclude_order=None, warehouses=None
+    ):
         """What ``dealer`` (a commercial partner) may see of the stock of
         the products of ``self`` in ``company``: the one answer of the
         portal and the API.
@@ -95,6 +97,10 @@ class ProductProduct(models.Model):
         whose stock is not tracked (no figure shown); ``display``: the text
         of ``res.company._b2b_stock_display_text``.
 
+        ``warehouses``: some of the dealer's warehouses (the caller took
+        them from ``_b2b_stock_warehouses``, e.g. the API's filter), in
+        their order; default: all of them.
+
         A constant number of queries for any number of products.
         """
         dealer.ensure_one()
@@ -102,7 +108,8 @@ class ProductProduct(models.Model):
         # the texts in the caller's language (the company may come from
         # another environment)
         company = company.with_env(self.env)
-        warehouses = dealer._b2b_stock_warehouses(company)
+        if warehouses is None:
+            warehouses = dealer._b2b_stock_warehouses(company)
         # sudo: code and name of the dealer's own warehouses (fetched with
         # them), for the answer
         warehouse_info = [(wh.id, wh.code, wh.name) for wh in warehouses.sudo()]
@@ -110,10 +117,12 @@ class ProductProduct(models.Model):
         threshold = company.b2b_stock_low_threshold
         # which products are tracked in stock, in one query (reading
         # is_storable would read the variants, then their templates)
+        # sudo: the given products' storable flag only (a portal or API user
+        # may not read product.product itself)
         storable = set(
-            self.with_context(active_test=False)._search(
-                [("id", "in", self.ids), ("is_storable", "=", True)]
-            )
+            self.sudo()
+            .with_context(active_test=False)
+            ._search([("id", "in", self.ids), ("is_storable", "=", True)])
         )
         result = {}
         for product in self:
