@@ -50,25 +50,39 @@ class B2bRebateAccrual(models.Model):
         compute="_compute_rebate",
         store=True,
         digits="Account",
+        aggregator=None,
         help="What the steps measure: the volume or the net quantity.",
     )
     step_id = fields.Many2one(
         "b2b.rebate.step", string="Current Step", compute="_compute_rebate", store=True
     )
     rate = fields.Float(
-        string="Rate (%)", compute="_compute_rebate", store=True, digits=(16, 4)
+        string="Rate (%)",
+        compute="_compute_rebate",
+        store=True,
+        digits=(16, 2),
+        aggregator=None,
     )
     next_threshold = fields.Float(
-        string="Next Step From", compute="_compute_rebate", store=True, digits="Account"
+        string="Next Step From",
+        compute="_compute_rebate",
+        store=True,
+        digits="Account",
+        aggregator=None,
     )
     next_rate = fields.Float(
-        string="Next Rate (%)", compute="_compute_rebate", store=True, digits=(16, 4)
+        string="Next Rate (%)",
+        compute="_compute_rebate",
+        store=True,
+        digits=(16, 2),
+        aggregator=None,
     )
     missing = fields.Float(
         string="Missing to Next Step",
         compute="_compute_rebate",
         store=True,
         digits="Account",
+        aggregator=None,
     )
     accrued_amount = fields.Monetary(
         string="Accrued", compute="_compute_rebate", store=True

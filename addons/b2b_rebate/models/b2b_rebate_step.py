@@ -26,7 +26,7 @@ class B2bRebateStep(models.Model):
         help="The volume (untaxed amount or quantity, as the programme "
         "measures it) from which the step applies.",
     )
-    rate = fields.Float(string="Rate (%)", digits=(16, 4))
+    rate = fields.Float(string="Rate (%)", digits=(16, 2))
     fixed_amount = fields.Monetary(help="Paid once the step is reached.")
 
     _sql_constraints = [

@@ -53,20 +53,29 @@ class TestAccess(B2bRebateCommon):
         with self.assertRaises(AccessError):
             self._accrual().with_user(self.accountant).write({"amount": 1.0})
 
-    def test_portal_user_reads_nothing(self):
-        """Over RPC a portal user has no access to any rebate model (the
-        portal page, when installed, reads its own dealer's figures)."""
-        for model in (
-            "b2b.rebate.programme",
-            "b2b.rebate.accrual",
-            "b2b.rebate.ledger",
-            "b2b.rebate.step",
-        ):
+    def test_portal_user_reads_nothing_of_others(self):
+        """Over RPC a portal user reads no programme configuration and no
+        other dealer's figures (b2b_portal_rebate, when installed, lets it
+        read its own dealer's accruals and ledger)."""
+        for model in ("b2b.rebate.programme", "b2b.rebate.step"):
             Model = self.env[model].with_user(self.portal)
             with self.subTest(model=model), self.assertRaises(AccessError):
                 Model.search_read([], ["id"])
+        for model in ("b2b.rebate.accrual", "b2b.rebate.ledger"):
+            Model = self.env[model].with_user(self.portal)
+            with self.subTest(model=model):
+                try:
+                    rows = Model.search_read([], ["partner_id"])
+                except AccessError:
+                    rows = []
+                self.assertEqual(
+                    {row["partner_id"][0] for row in rows} - set(self.dealer.ids),
+                    set(),
+                )
         with self.assertRaises(AccessError):
             self._accrual(self.dealer2).with_user(self.portal).check_access("read")
+        with self.assertRaises(AccessError):
+            self._accrual(self.dealer2).with_user(self.portal).read(["amount"])
 
     def test_multi_company(self):
         other = self.env["res.company"].create({"name": "RB Co 2"})
