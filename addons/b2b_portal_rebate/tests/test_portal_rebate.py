@@ -1,0 +1,172 @@
+# Copyright 2026 Dealer B2B for Odoo contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import datetime
+import re
+
+from lxml import html as lxml_html
+
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.b2b_base.tests.factory import B2bTestFactory
+
+MAX_QUERIES = 20
+NUMBER_RE = re.compile(r"-?[\d,]+(?:\.\d+)?")
+
+
+@tagged("post_install", "-at_install")
+class TestPortalRebate(B2bTestFactory, HttpCase):
+    """The dealer's rebate page: the backend's figures to the cent, the
+    dealer's own only, a constant number of queries."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        today = datetime.date.today()
+        cls.programme = cls.env["b2b.rebate.programme"].create(
+            {
+                "name": "Quarterly PR",
+                "company_id": cls.company.id,
+                "period_type": "quarter",
+                "date_start": today.replace(year=today.year - 3, month=1, day=1),
+                "step_ids": [
+                    Command.create({"threshold": 1000.0, "rate": 2.0}),
+                    Command.create({"threshold": 3000.0, "rate": 3.5}),
+                ],
+            }
+        )
+        cls.programme.state = "running"
+        cls.dealer = cls._dealer("PR Dealer A", "PR-A")
+        cls.dealer_b = cls._dealer("PR Dealer B", "PR-B")
+        cls.buyer = cls._b2b_buyer(cls.dealer, "pr_buyer_a")
+        cls.buyer_b = cls._b2b_buyer(cls.dealer_b, "pr_buyer_b")
+        cls._invoice(cls.dealer, 1234.56, today)
+        cls._invoice(cls.dealer_b, 5000.0, today)
+        cls.programme._b2b_compute(day=today)
+        cls.accrual = cls.env["b2b.rebate.accrual"].search(
+            [("partner_id", "=", cls.dealer.id), ("period_end", ">=", today)]
+        )
+        cls.accrual._b2b_settle()
+        cls._invoice(cls.dealer, 500.0, today)  # accrued, not settled yet
+        cls.programme._b2b_compute(day=today)
+
+    @classmethod
+    def _dealer(cls, name, code):
+        return cls._b2b_dealer(name, code, state="approved", company_id=cls.company.id)
+
+    @classmethod
+    def _invoice(cls, partner, amount, day):
+        move = cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": partner.id,
+                "invoice_date": day,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "Goods",
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
+        move.action_post()
+        return move
+
+    def _page(self, login):
+        self.authenticate(login, login)
+        response = self.url_open("/my/b2b/rebates")
+        self.assertEqual(response.status_code, 200)
+        return lxml_html.fromstring(response.text)
+
+    @staticmethod
+    def _number(tree, name):
+        nodes = tree.xpath(f'//*[@name="{name}"]')
+        text = nodes[0].text_content()
+        return float(NUMBER_RE.search(text).group().replace(",", ""))
+
+    def test_figures_equal_backend(self):
+        accrual = self.accrual
+        self.assertEqual(accrual.amount, 1734.56)
+        self.assertEqual(accrual.settled_amount, 24.69)
+        tree = self._page(self.buyer.login)
+        cards = tree.xpath('//*[@name="b2b_rebate_card"]')
+        self.assertEqual(len(cards), 1)
+        self.assertEqual(int(cards[0].get("data-accrual-id")), accrual.id)
+        expected = {
+            "b2b_rebate_volume": accrual.amount,
+            "b2b_rebate_missing": accrual.missing,
+            "b2b_rebate_next_rate": accrual.next_rate,
+            "b2b_rebate_rate": accrual.rate,
+            "b2b_rebate_accrued": accrual.accrued_amount,
+            "b2b_rebate_settled": accrual.settled_amount,
+            "b2b_rebate_available": accrual.to_settle_amount,
+        }
+        for name, value in expected.items():
+            with self.subTest(name=name):
+                self.assertEqual(self._number(tree, name), value)
+        self.assertEqual(
+            (accrual.missing, accrual.accrued_amount, accrual.to_settle_amount),
+            (1265.44, 34.69, 10.0),
+        )
+
+    def test_only_own_dealer(self):
+        tree = self._page(self.buyer_b.login)
+        cards = tree.xpath('//*[@name="b2b_rebate_card"]')
+        self.assertEqual(len(cards), 1)
+        self.assertNotEqual(int(cards[0].get("data-accrual-id")), self.accrual.id)
+        self.assertTrue(tree.xpath('//*[@name="b2b_rebate_top"]'))
+        # over RPC too: its own accruals, never the other dealer's
+        Accrual = self.env["b2b.rebate.accrual"].with_user(self.buyer_b)
+        self.assertEqual(Accrual.search([]).partner_id, self.dealer_b)
+        with self.assertRaises(AccessError):
+            self.accrual.with_user(self.buyer_b).read(["amount"])
+        with self.assertRaises(AccessError):
+            self.env["b2b.rebate.programme"].with_user(self.buyer_b).search_read(
+                [], ["partner_ids"]
+            )
+        ledger = self.env["b2b.rebate.ledger"].with_user(self.buyer)
+        self.assertEqual(ledger.search([]).partner_id, self.dealer)
+        self.assertFalse(
+            self.env["b2b.rebate.ledger"].with_user(self.buyer_b).search([])
+        )
+
+    def test_not_a_dealer_buyer(self):
+        customer = self.env["res.partner"].create({"name": "PR Customer"})
+        portal = self._b2b_buyer(customer, "pr_plain", roles=())
+        self.authenticate(portal.login, portal.login)
+        self.assertEqual(self.url_open("/my/b2b/rebates").status_code, 404)
+        self.authenticate(self.buyer.login, self.buyer.login)
+        home = self.url_open("/my/home").text
+        self.assertIn('name="b2b_rebate_home_link"', home)
+
+    def test_query_count_constant(self):
+        """A dealer with one period and a dealer with twelve periods of
+        history and many invoices: the same number of queries, at most 20."""
+        big = self._dealer("PR Dealer Big", "PR-BIG")
+        buyer_big = self._b2b_buyer(big, "pr_buyer_big")
+        today = datetime.date.today()
+        for months in range(0, 36, 3):
+            day = today - datetime.timedelta(days=30 * months)
+            for _i in range(3):
+                self._invoice(big, 900.0, day)
+            self.programme._b2b_compute(day=day)
+        counts = []
+        for login in (self.buyer.login, buyer_big.login):
+            self.authenticate(login, login)
+            for _warm in range(2):
+                self.url_open("/my/b2b/rebates")
+            start = self.cr.sql_log_count
+            response = self.url_open("/my/b2b/rebates")
+            counts.append(self.cr.sql_log_count - start)
+            self.assertEqual(response.status_code, 200)
+        tree = lxml_html.fromstring(response.text)
+        self.assertGreaterEqual(len(tree.xpath('//*[@name="b2b_rebate_past_row"]')), 10)
+        self.assertLessEqual(counts[0], MAX_QUERIES)
+        self.assertEqual(counts[0], counts[1])
