@@ -22,24 +22,23 @@ class B2bRebateDirty(models.Model):
     def _b2b_mark(self, moves):
         """Queue the dealers and dates of ``moves`` (customer invoices and
         credit notes) when their company runs a programme."""
+        running = self.env["b2b.rebate.programme"]._b2b_running_company_ids()
+        if not running:
+            return
         moves = moves.filtered(
             lambda m: m.move_type in ("out_invoice", "out_refund")
+            and m.company_id.id in running
             and not m.b2b_rebate_programme_id
             and m.invoice_date
+            and m.commercial_partner_id.b2b_is_dealer
         )
         if not moves:
-            return
-        # sudo: whoever posts the invoice queues the recompute; the queue
-        # and the programmes' existence are no business data of theirs.
-        Programme = self.env["b2b.rebate.programme"].sudo()
-        if not Programme.search_count(
-            [("state", "=", "running"), ("company_id", "in", moves.company_id.ids)],
-            limit=1,
-        ):
             return
         keys = {
             (m.company_id.id, m.commercial_partner_id.id, m.invoice_date) for m in moves
         }
+        # sudo: whoever posts the invoice queues the recompute; the queue is
+        # no business data of theirs.
         self.sudo().create(
             [{"company_id": c, "partner_id": p, "date": d} for c, p, d in keys]
         )

@@ -4,7 +4,7 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
@@ -207,6 +207,35 @@ class B2bRebateProgramme(models.Model):
         if self.state == "running" and not self.step_ids:
             return _("%s: a running programme needs at least one step.", self.name)
         return None
+
+    # ------------------------------------------------------------------
+    # CRUD: the companies running a programme are cached
+    # ------------------------------------------------------------------
+    @api.model
+    @tools.ormcache()
+    def _b2b_running_company_ids(self):
+        """The companies with a running programme (cached: posting an
+        invoice in a company without programme costs no query)."""
+        # sudo: which companies run programmes, whoever posts an invoice
+        programmes = self.sudo().search([("state", "=", "running")])
+        return frozenset(programmes.company_id.ids)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        programmes = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return programmes
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"state", "company_id", "active"} & vals.keys():
+            self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res
 
     # ------------------------------------------------------------------
     # Actions
