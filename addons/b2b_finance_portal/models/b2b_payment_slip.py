@@ -503,5 +503,6 @@ class B2bPaymentSlip(models.Model):
         self.message_post(
             body=body,
             partner_ids=partners.ids,
+            message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )

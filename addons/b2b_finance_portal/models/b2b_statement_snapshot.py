@@ -298,6 +298,7 @@ class B2bStatementSnapshot(models.Model):
             ),
             partner_ids=partners.ids,
             attachment_ids=self.attachment_id.ids,
+            message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
 
@@ -337,6 +338,7 @@ class B2bStatementSnapshot(models.Model):
                 ),
                 partner_ids=partners.ids,
                 attachment_ids=snapshot.attachment_id.ids,
+                message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
         return due
@@ -387,7 +389,8 @@ class B2bStatementSnapshot(models.Model):
         snapshot.message_post(
             body=self._b2b_lang_env()._("Statement confirmed by %s.", user.name),
             author_id=user.partner_id.id,
-            subtype_xmlid="mail.mt_note",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
         )
         return True
 
@@ -427,6 +430,7 @@ class B2bStatementSnapshot(models.Model):
         snapshot.message_post(
             body=comment,
             author_id=user.partner_id.id,
+            message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
         accountant = snapshot._b2b_accountant()
