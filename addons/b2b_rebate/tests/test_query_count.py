@@ -1,8 +1,12 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+
 from odoo.tests import tagged
 
 from .common import DAY, Q2, B2bRebateCommon
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -42,6 +46,12 @@ class TestQueryCount(B2bRebateCommon):
         many = self._world(30, "Q30")
         counts_one = self._steps(one)
         counts_many = self._steps(many)
+        _logger.info(
+            "Accrual of a period (create, update): %s queries for 1 dealer, "
+            "%s for 30",
+            counts_one,
+            counts_many,
+        )
         self.assertEqual(counts_one, counts_many)
         accruals = self.Accrual.search(
             [("partner_id", "in", many.ids), ("period_start", "=", Q2[0])]
@@ -58,4 +68,5 @@ class TestQueryCount(B2bRebateCommon):
         for count, prefix in ((1, "J1"), (30, "J30")):
             self._world(count, prefix)
             counts.append(self._count(Dirty._b2b_process))
+        _logger.info("Queued recompute: %s queries for 1 dealer, %s for 30", *counts)
         self.assertEqual(counts[0], counts[1])

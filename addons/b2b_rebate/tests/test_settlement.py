@@ -99,6 +99,28 @@ class TestSettlement(B2bRebateCommon):
         self._compute()
         self.assertEqual(self._accrual().amount, 2500.0)
 
+    def test_waiting_for_approval(self):
+        """A credit note an approval rule keeps in draft (b2b_approval_account
+        does so in action_post) is waiting: a new run creates nothing; once
+        approved and posted it is settled."""
+        self._invoice(self.dealer, 2000.0)
+        self._compute()
+        Move = type(self.env["account.move"])
+        original = Move.action_post
+        self.patch(Move, "action_post", lambda moves: False)
+        moves = self._settle()
+        self.assertEqual(moves.state, "draft")
+        accrual = self._accrual()
+        self.assertEqual(
+            (accrual.pending_amount, accrual.settled_amount, accrual.to_settle_amount),
+            (40.0, 0.0, 0.0),
+        )
+        self.assertFalse(self._settle())
+        original(moves)
+        accrual = self._accrual()
+        self.assertEqual((accrual.pending_amount, accrual.settled_amount), (0.0, 40.0))
+        self.assertEqual(len(self._ledger()), 1)
+
     def test_cancel_restores(self):
         self._invoice(self.dealer, 2000.0)
         self._compute()
