@@ -21,6 +21,18 @@ MAX_TEXT = 64
 MAX_AMOUNT = 1e12
 #: how far back a transfer may be dated
 MAX_AGE_DAYS = 366
+#: what a processed (confirmed or rejected) slip never changes
+FROZEN_FIELDS = {
+    "amount",
+    "date",
+    "bank_reference",
+    "payer_account",
+    "invoice_ids",
+    "dealer_id",
+    "company_id",
+    "journal_id",
+    "attachment_id",
+}
 #: the buyer roles that may declare payments and confirm statements
 FINANCE_ROLES = ("finance", "admin")
 
@@ -58,7 +70,14 @@ class B2bPaymentSlip(models.Model):
     amount = fields.Monetary(required=True, tracking=True)
     date = fields.Date(string="Transfer Date", required=True, tracking=True)
     payer_account = fields.Char()
-    bank_reference = fields.Char(required=True, index=True)
+    bank_reference = fields.Char(required=True)
+    reference_key = fields.Char(
+        compute="_compute_reference_key",
+        store=True,
+        index=True,
+        help="The bank reference without spaces, in capitals: what duplicates "
+        "are compared on.",
+    )
     invoice_ids = fields.Many2many(
         "account.move",
         "b2b_payment_slip_account_move_rel",
@@ -136,6 +155,11 @@ class B2bPaymentSlip(models.Model):
             limit=1,
         )
 
+    @api.depends("bank_reference")
+    def _compute_reference_key(self):
+        for slip in self:
+            slip.reference_key = self._b2b_normalize_reference(slip.bank_reference)
+
     @api.depends("bank_reference", "amount", "company_id")
     def _compute_duplicate_ids(self):
         for slip in self:
@@ -154,6 +178,13 @@ class B2bPaymentSlip(models.Model):
                     self.env["ir.sequence"].next_by_code("b2b.payment.slip") or "/"
                 )
         return super().create(vals_list)
+
+    def write(self, vals):
+        if FROZEN_FIELDS & set(vals) and any(slip.state != "declared" for slip in self):
+            raise UserError(
+                self.env._("A confirmed or rejected payment cannot be changed.")
+            )
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Declaration (portal)
@@ -195,7 +226,7 @@ class B2bPaymentSlip(models.Model):
                     ("company_id", "=", company.id),
                     ("amount", "=", amount),
                     ("state", "!=", "rejected"),
-                    ("bank_reference", "=ilike", reference),
+                    ("reference_key", "=", reference),
                 ]
             )
         )

@@ -95,6 +95,10 @@ class TestPaymentSlip(B2bFinancePortalCommon):
         self.assertTrue(first.sudo().is_duplicate)
         self.assertIn(first, second.sudo().duplicate_ids)
         self.assertFalse(other_amount.sudo().is_duplicate)
+        # spaces and case do not count; wildcards are plain characters
+        self.assertTrue(self._declare(self.finance, 100.0, "H X-7 7").is_duplicate)
+        self.assertFalse(self._declare(self.finance, 100.0, "%").is_duplicate)
+        self.assertFalse(self._declare(self.finance, 100.0, "HX_77").is_duplicate)
         # a rejected slip is no duplicate any more
         first.sudo().with_user(self.accountant)._b2b_reject("Not received")
         third = self._declare(self.finance, 101.0, "HX-78")
@@ -114,9 +118,16 @@ class TestPaymentSlip(B2bFinancePortalCommon):
         self.assertEqual(self.feb.payment_state, "paid")
         self.assertIn(self.feb, payment.reconciled_invoice_ids)
         self.assertEqual(slip.processed_by_id, self.accountant)
-        # once only
+        # once only, and never changed afterwards
         with self.assertRaisesRegex(UserError, "already processed"):
             slip.action_b2b_confirm()
+        for vals in (
+            {"amount": 1.0},
+            {"invoice_ids": [(5, 0, 0)]},
+            {"date": "2026-01-01"},
+        ):
+            with self.assertRaisesRegex(UserError, "cannot be changed"):
+                slip.write(vals)
         # the declarant is told (its partner notified)
         message = slip.message_ids[:1]
         self.assertIn(self.finance.partner_id, message.partner_ids)
