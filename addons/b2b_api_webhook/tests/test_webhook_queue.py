@@ -11,6 +11,8 @@ from freezegun import freeze_time
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.b2b_api.models.b2b_api import API_VERSION
+
 from .common import B2bWebhookCommon, verify
 
 
@@ -42,7 +44,7 @@ class TestWebhookQueue(B2bWebhookCommon):
         body = json.loads(request["body"])
         self.assertEqual(body["id"], delivery.event_id)
         self.assertEqual(body["type"], "order.confirmed")
-        self.assertEqual(body["api_version"], "1.0")
+        self.assertEqual(body["api_version"], API_VERSION)
         self.assertRegex(body["created"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
         self.assertEqual(body["dealer"], {"id": self.dealer_a.id, "code": "API-A"})
         # the same answer as order_status for the subscription's user
