@@ -116,17 +116,22 @@ class B2bPortalStockAlerts(B2bPortalCatalogue):
         return request.redirect(back)
 
     @http.route(
-        "/my/b2b/stock_alerts/<int:subscription_id>/unsubscribe",
+        "/my/b2b/stock_alerts/unsubscribe",
         type="http",
         auth="user",
         website=True,
         methods=["POST"],
     )
-    def b2b_stock_alerts_unsubscribe(self, subscription_id, **kwargs):
+    def b2b_stock_alerts_unsubscribe(self, subscription=None, **kwargs):
+        """Stop waiting for a product: the user's own request only (another
+        user's and a missing one are the same 404)."""
         self._b2b_check_dealer()
-        subscription = request.env["b2b.stock.subscription"].browse(subscription_id)
+        subscription_id = self._b2b_int(subscription)
+        if not subscription_id:
+            raise NotFound()
+        record = request.env["b2b.stock.subscription"].browse(subscription_id)
         try:
-            subscription.action_b2b_unsubscribe()
+            record.action_b2b_unsubscribe()
         except (AccessError, MissingError) as error:
             raise NotFound() from error
         return request.redirect("/my/b2b/stock_alerts")

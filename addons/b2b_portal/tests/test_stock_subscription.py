@@ -137,10 +137,13 @@ class TestStockSubscription(B2bPortalHttpCommon):
                 }
             )
         self.authenticate("pa_buyer", "pa_buyer")
-        response = self._post(f"/my/b2b/stock_alerts/{colleague.id}/unsubscribe")
+        unsubscribe = "/my/b2b/stock_alerts/unsubscribe"
+        response = self._post(unsubscribe, {"subscription": colleague.id})
         self.assertEqual(response.status_code, 404)
         self.assertEqual(colleague.state, "open")
-        self._post(f"/my/b2b/stock_alerts/{mine.id}/unsubscribe")
+        response = self._post(unsubscribe, {"subscription": 987654321})
+        self.assertEqual(response.status_code, 404)
+        self._post(unsubscribe, {"subscription": mine.id})
         self.assertEqual(mine.state, "cancel")
         # a closed subscription is never notified
         self._restock(self.bottle)
@@ -222,10 +225,15 @@ class TestStockSubscription(B2bPortalHttpCommon):
             for product in products:
                 self._subscribe(user, product)
         large = self._count_job()
-        self.assertEqual(large, small)
+        # Odoo's defaults of company-dependent fields may be cached by then:
+        # one query less, never more
+        self.assertLessEqual(large, small)
         self.assertLessEqual(small, JOB_QUERIES)
 
     def _count_job(self):
+        """Queries of a warm run of the job (the first run fills registry
+        caches such as Odoo's defaults)."""
+        self.assertFalse(self.Subscription._b2b_notify_back_in_stock())
         self.env.flush_all()
         self.env.invalidate_all()
         start = self.cr.sql_log_count
