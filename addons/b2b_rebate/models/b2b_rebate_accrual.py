@@ -175,6 +175,71 @@ class B2bRebateAccrual(models.Model):
                 )
             )
 
+    @api.model
+    def _b2b_write_figures(self, programme, updates, end):
+        """Write the new figures of existing accruals in one UPDATE, whatever
+        the number of dealers (the ORM would issue one UPDATE per set of
+        changed columns). ``updates``: ``(accrual, amount, quantity)`` of
+        ``programme``'s accruals."""
+        rows = []
+        for accrual, amount, quantity in updates:
+            values = programme._b2b_accrual_values(amount, quantity)
+            to_settle = programme.currency_id.round(
+                values["accrued_amount"]
+                - accrual.settled_amount
+                - accrual.pending_amount
+            )
+            rows.append(
+                SQL(
+                    "(%s, %s::numeric, %s::numeric, %s::date, %s::numeric, "
+                    "%s::int4, %s::numeric, %s::numeric, %s::numeric, "
+                    "%s::numeric, %s::numeric, %s::numeric)",
+                    accrual.id,
+                    amount,
+                    quantity,
+                    end,
+                    values["basis_value"],
+                    values["step_id"],
+                    values["rate"],
+                    values["next_threshold"],
+                    values["next_rate"],
+                    values["missing"],
+                    values["accrued_amount"],
+                    to_settle,
+                )
+            )
+        columns = [
+            "amount",
+            "quantity",
+            "period_end",
+            "basis_value",
+            "step_id",
+            "rate",
+            "next_threshold",
+            "next_rate",
+            "missing",
+            "accrued_amount",
+            "to_settle_amount",
+        ]
+        # pending ORM writes of the accruals first: they would overwrite this
+        self.env["b2b.rebate.accrual"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE b2b_rebate_accrual AS a SET %s, write_date = %s, "
+                "write_uid = %s FROM (VALUES %s) AS v(id, %s) WHERE a.id = v.id",
+                SQL(", ").join(
+                    SQL("%s = v.%s", SQL.identifier(c), SQL.identifier(c))
+                    for c in columns
+                ),
+                self.env.cr.now(),
+                self.env.uid,
+                SQL(", ").join(rows),
+                SQL(", ").join(SQL.identifier(c) for c in columns),
+            )
+        )
+        accruals = self.env["b2b.rebate.accrual"].browse(a.id for a, _a, _q in updates)
+        accruals.invalidate_recordset([*columns, "write_date", "write_uid"])
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
