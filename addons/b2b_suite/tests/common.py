@@ -9,7 +9,9 @@ which document's access token; the cross-module tests check that no response
 ever shows a marker to anybody else.
 """
 
-from odoo import Command
+import base64
+
+from odoo import Command, fields
 from odoo.tests import HttpCase
 
 from odoo.addons.b2b_base.tests.factory import B2bTestFactory
@@ -43,6 +45,7 @@ MARKERS = {
     "ZQXAP1LINE": (A_WIDE | {"a_purch1"}, {"order_a"}),
     "ZQXAP2ORD": (A_WIDE | {"a_purch2"}, {"order_a2"}),
     "ZQXAINV": (A_INVOICES, {"invoice_a"}),
+    "ZQXASLIP": (A_INVOICES, set()),
     "ZQXAP1LIST": (frozenset({"a_purch1"}), set()),
     "ZQXASHLIST": (A_USERS, set()),
     "ZQXBDEALER": (B_USERS, set()),
@@ -131,9 +134,47 @@ class B2bSuitePortalCommon(B2bTestFactory, HttpCase):
             cls.lists["shared"] = cls._create_list(
                 cls.users["a_purch2"], "List ZQXASHLIST", True
             )
+        cls.finance = {}
+        if "b2b.payment.slip" in env:
+            cls._create_finance_documents()
         for record in (cls.order_a, cls.order_a2, cls.order_b, cls.invoice_a):
             record._portal_ensure_token()
         env.flush_all()
+
+    @classmethod
+    def _create_finance_documents(cls):
+        """Dealer A's payment slip (declared by its finance buyer) and its
+        statement snapshot of this month (b2b_finance_portal)."""
+        cls.company.b2b_statement_confirmation = True
+        png = base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+        )
+        cls.finance["slip_a"] = (
+            cls.env["b2b.payment.slip"]
+            .with_user(cls.users["a_fin"])
+            ._b2b_declare(
+                {
+                    "amount": "123.0",
+                    "date": fields.Date.to_string(fields.Date.today()),
+                    "bank_reference": "ZQXASLIP",
+                    "payer_account": "6222 0000 1111",
+                    "invoice_ids": [str(cls.invoice_a.id)],
+                },
+                "slip.png",
+                png,
+            )
+            .with_env(cls.env)
+        )
+        today = fields.Date.today()
+        # sudo: the monthly job freezes statements as the superuser
+        cls.finance["snapshot_a"] = (
+            cls.env["b2b.statement.snapshot"]
+            .sudo()
+            ._b2b_create_snapshots(
+                cls.dealer_a, cls.company, today.replace(day=1), today
+            )
+            .with_env(cls.env)
+        )
 
     # ------------------------------------------------------------------
     # Data helpers

@@ -51,6 +51,8 @@ PARAM_CASES = {
     "line_id": "line_a",
     "list_id": "list_own",
     "order_list_id": "list_own",
+    "slip_id": "slip_a",
+    "snapshot_id": "snapshot_a",
     "fmt": ["pdf", "xlsx"],
     "page": [2],
     "access_token": None,  # given by the token variants
@@ -138,6 +140,9 @@ class TestPortalAccessMatrix(B2bSuitePortalCommon):
         targets["line_a"] = (self.request_a.line_ids[:1], {"a_appr"}, self.order_b)
         if self.lists:
             targets["list_own"] = (self.lists["own"], {"a_purch1"}, self.order_b)
+        for name, record in self.finance.items():
+            # payment slips and statements: the dealer's finance and admin
+            targets[name] = (record, {"a_admin", "a_fin"}, self.order_b)
         return targets
 
     @staticmethod
