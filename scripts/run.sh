@@ -41,6 +41,16 @@ if ! b2b_db_exists "$DB" || [ "$(psql -d "$DB" -XAtqc "select state from ir_modu
         || b2b_die "Installing the suite into $DB failed (see the log above)."
 fi
 
+# PDFs (statements, price lists, frozen statement snapshots of the monthly
+# job) are rendered by wkhtmltopdf, which fetches the report's style sheets
+# from this server: point it at the address served here, whatever
+# web.base.url says (it may still name another port, or "localhost" that
+# resolves to ::1 while Odoo listens on 127.0.0.1).
+psql -d "$DB" -XAtqc "
+    INSERT INTO ir_config_parameter (key, value, create_uid, create_date, write_uid, write_date)
+    VALUES ('report.url', 'http://127.0.0.1:$PORT', 1, now() at time zone 'utc', 1, now() at time zone 'utc')
+    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, write_date = EXCLUDED.write_date" >/dev/null
+
 cat <<MSG
 
   Dealer B2B for Odoo is starting on  http://127.0.0.1:$PORT   (database: $DB)

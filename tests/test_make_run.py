@@ -145,6 +145,41 @@ def test_make_run_serves_demo(run_env, tmp_path):
                 d["b2b_tier_id"] for d in dealers if d["b2b_state"] == "approved"
             )
 
+            # PDFs fetch their style sheets from the server that runs: the
+            # demo's statement snapshots, frozen by the monthly job that the
+            # demo triggers once, are rendered with them
+            def call(model, method, args, kwargs=None):
+                return admin.post(
+                    f"{url}/web/dataset/call_kw/{model}/{method}",
+                    json={
+                        "jsonrpc": "2.0",
+                        "method": "call",
+                        "params": {
+                            "model": model,
+                            "method": method,
+                            "args": args,
+                            "kwargs": kwargs or {},
+                        },
+                    },
+                    timeout=60,
+                ).json()["result"]
+
+            assert call("ir.config_parameter", "get_param", ["report.url"]) == url
+            deadline = time.time() + 180
+            while time.time() < deadline:
+                snapshots = call("b2b.statement.snapshot", "search_count", [[]])
+                if snapshots:
+                    break
+                time.sleep(5)
+            assert snapshots, "the demo's statement snapshots were not frozen"
+            assets = [
+                line
+                for line in logpath.read_text().splitlines()
+                if '"GET /web/assets/' in line and "report_assets" in line
+            ]
+            assert assets, "no PDF fetched its style sheets"
+            assert all('" 200 ' in line for line in assets), assets[:3]
+
             # portal: a demo dealer user logs into /my
             portal = _login(url, db, "dealer_a_purchaser", "dealer_a_purchaser")
             page = portal.get(f"{url}/my", timeout=60)
