@@ -7,7 +7,7 @@ from odoo import http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
-from ..models.crm_lead import MAX_FILE_SIZE
+from odoo.addons.b2b_base.tools.uploads import MAX_FILE_SIZE
 
 #: the hidden field that people never fill in and bots do
 HONEYPOT = "b2b_website"

@@ -11,18 +11,13 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.b2b_base.tools.uploads import MAX_FILE_SIZE, file_mimetype
+
 #: GB 32100-2015: the 31 characters of a unified social credit code (no I, O,
 #: S, V, Z) and the weights of its first 17 characters (3 ** i mod 31)
 CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
-#: accepted licence files: their first bytes and the mimetype stored
-FILE_SIGNATURES = (
-    (b"%PDF-", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-)
-MAX_FILE_SIZE = 10 * 1024 * 1024
 MAX_FILES = 5
 
 
@@ -128,12 +123,7 @@ class CrmLead(models.Model):
     def _b2b_file_mimetype(self, content):
         """The mimetype of a licence file read from its first bytes (PDF, PNG
         or JPEG), or False: the name and the browser's type are not trusted."""
-        if not isinstance(content, bytes):
-            return False
-        for signature, mimetype in FILE_SIGNATURES:
-            if content.startswith(signature):
-                return mimetype
-        return False
+        return file_mimetype(content)
 
     @api.model
     def _b2b_check_files(self, files):

@@ -9,14 +9,10 @@ from datetime import timedelta
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.b2b_base.tools.uploads import MAX_FILE_SIZE, file_mimetype
+
 #: accepted slip files: their first bytes and their mimetype (the same rule as
 #: b2b_crm's licence files; see ROADMAP: the helper belongs in b2b_base)
-FILE_SIGNATURES = (
-    (b"%PDF-", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-)
-MAX_FILE_SIZE = 10 * 1024 * 1024
 MAX_TEXT = 64
 MAX_AMOUNT = 1e12
 #: how far back a transfer may be dated
@@ -197,12 +193,7 @@ class B2bPaymentSlip(models.Model):
     def _b2b_file_mimetype(self, content):
         """The mimetype of a slip file read from its first bytes (PDF, PNG or
         JPEG), or False: the file name and the browser's type are not trusted."""
-        if not isinstance(content, bytes):
-            return False
-        for signature, mimetype in FILE_SIGNATURES:
-            if content.startswith(signature):
-                return mimetype
-        return False
+        return file_mimetype(content)
 
     @api.model
     def _b2b_normalize_reference(self, reference):
