@@ -75,3 +75,40 @@ def registry(db):
         ["-d", db, f"--addons-path={ADDONS}", "--log-level=warn", "--no-http"]
     )
     return odoo.modules.registry.Registry(db)
+
+
+def columns(cr, table, skip):
+    """The columns of ``table`` in their order, without those in ``skip``."""
+    cr.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_name = %s ORDER BY ordinal_position",
+        [table],
+    )
+    return [name for (name,) in cr.fetchall() if name not in skip]
+
+
+def insert_copies(cr, table, source_id, count, overrides, params):
+    """Copy row ``source_id`` of ``table`` for g in 1..count, with
+    ``overrides`` {column: SQL expression of g}; return the new ids.
+
+    One ``INSERT ... SELECT ... generate_series`` statement: how the
+    benchmarks build their volume without the ORM's per-record cost."""
+    from psycopg2 import sql
+
+    names = columns(cr, table, {"id"})
+    select = [
+        sql.SQL(overrides[c]) if c in overrides else sql.Identifier(c) for c in names
+    ]
+    cr.execute(
+        sql.SQL(
+            "INSERT INTO {t} ({cols}) SELECT {sel} FROM {t}, "
+            "generate_series(1, %(count)s) g WHERE {t}.id = %(source)s "
+            "ORDER BY g RETURNING id"
+        ).format(
+            t=sql.Identifier(table),
+            cols=sql.SQL(", ").join(sql.Identifier(c) for c in names),
+            sel=sql.SQL(", ").join(select),
+        ),
+        {"count": count, "source": source_id, **params},
+    )
+    return [row[0] for row in cr.fetchall()]

@@ -48,20 +48,11 @@ def parse_args():
     return parser.parse_args()
 
 
-def _columns(cr, table, skip):
-    cr.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = %s ORDER BY ordinal_position",
-        [table],
-    )
-    return [name for (name,) in cr.fetchall() if name not in skip]
-
-
 def _clone(cr, table, source_id, copies, name_column=None):
     """Copy row ``source_id`` of ``table`` ``copies`` times; return new ids."""
     from psycopg2 import sql
 
-    columns = _columns(cr, table, {"id", name_column})
+    columns = benchlib.columns(cr, table, {"id", name_column})
     select = [sql.Identifier(c) for c in columns]
     insert = list(select)
     if name_column:
@@ -84,7 +75,7 @@ def _clone(cr, table, source_id, copies, name_column=None):
 def _clone_children(cr, table, parent_column, source_parent, new_parents):
     from psycopg2 import sql
 
-    columns = _columns(cr, table, {"id", parent_column})
+    columns = benchlib.columns(cr, table, {"id", parent_column})
     cr.execute(
         sql.SQL(
             "INSERT INTO {t} ({cols}, {p}) SELECT {cols}, new_parent "

@@ -51,39 +51,6 @@ def parse_args():
     return parser.parse_args()
 
 
-def _columns(cr, table, skip):
-    cr.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = %s ORDER BY ordinal_position",
-        [table],
-    )
-    return [name for (name,) in cr.fetchall() if name not in skip]
-
-
-def _insert_copies(cr, table, source_id, count, overrides, params):
-    """Copy row ``source_id`` of ``table`` for g in 1..count, with
-    ``overrides`` {column: SQL expression of g}; return the new ids."""
-    from psycopg2 import sql
-
-    columns = _columns(cr, table, {"id"})
-    select = [
-        sql.SQL(overrides[c]) if c in overrides else sql.Identifier(c) for c in columns
-    ]
-    cr.execute(
-        sql.SQL(
-            "INSERT INTO {t} ({cols}) SELECT {sel} FROM {t}, "
-            "generate_series(1, %(count)s) g WHERE {t}.id = %(source)s "
-            "ORDER BY g RETURNING id"
-        ).format(
-            t=sql.Identifier(table),
-            cols=sql.SQL(", ").join(sql.Identifier(c) for c in columns),
-            sel=sql.SQL(", ").join(select),
-        ),
-        {"count": count, "source": source_id, **params},
-    )
-    return [row[0] for row in cr.fetchall()]
-
-
 def _template_records(env):
     from odoo import Command
 
@@ -156,7 +123,7 @@ def generate(env):
         return
     start = time.perf_counter()
     tiers, dealer, order, invoice = _template_records(env)
-    dealers = [dealer.id] + _insert_copies(
+    dealers = [dealer.id] + benchlib.insert_copies(
         cr,
         "res_partner",
         dealer.id,
@@ -177,7 +144,7 @@ def generate(env):
     # depends on its number (k = its rank modulo 10): k = 0 stopped 100+
     # days ago, k = 1 orders half as often lately, k = 2 orders smaller
     # amounts lately, the others are steady.
-    orders = _insert_copies(
+    orders = benchlib.insert_copies(
         cr,
         "sale_order",
         order.id,
@@ -201,7 +168,9 @@ def generate(env):
         {"dealers": dealers, "n": N_DEALERS},
     )
     print(f"  {len(orders)} orders ({time.perf_counter() - start:.1f}s)")
-    columns = _columns(cr, "sale_order_line", {"id", "order_id", "order_partner_id"})
+    columns = benchlib.columns(
+        cr, "sale_order_line", {"id", "order_id", "order_partner_id"}
+    )
     cr.execute(
         sql.SQL(
             "INSERT INTO sale_order_line ({cols}, order_id, order_partner_id) "
@@ -222,7 +191,7 @@ def generate(env):
     # note (its header only: the volume reads the headers), one in 10 due
     # 60 days ago and open (overdue).
     day = "(now() - make_interval(days => (g / %(n)s) * 60 + 3))::date"
-    moves = _insert_copies(
+    moves = benchlib.insert_copies(
         cr,
         "account_move",
         invoice.id,
@@ -242,7 +211,7 @@ def generate(env):
         },
         {"dealers": dealers, "n": N_DEALERS},
     )
-    columns = _columns(
+    columns = benchlib.columns(
         cr,
         "account_move_line",
         {"id", "move_id", "partner_id", "date_maturity", "date"},

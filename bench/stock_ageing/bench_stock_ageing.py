@@ -47,39 +47,6 @@ def parse_args():
     return parser.parse_args()
 
 
-def _columns(cr, table, skip):
-    cr.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = %s ORDER BY ordinal_position",
-        [table],
-    )
-    return [name for (name,) in cr.fetchall() if name not in skip]
-
-
-def _insert_copies(cr, table, source_id, count, overrides, params):
-    """Copy row ``source_id`` of ``table`` for g in 1..count, with
-    ``overrides`` {column: SQL expression of g}; return the new ids."""
-    from psycopg2 import sql
-
-    columns = _columns(cr, table, {"id"})
-    select = [
-        sql.SQL(overrides[c]) if c in overrides else sql.Identifier(c) for c in columns
-    ]
-    cr.execute(
-        sql.SQL(
-            "INSERT INTO {t} ({cols}) SELECT {sel} FROM {t}, "
-            "generate_series(1, %(count)s) g WHERE {t}.id = %(source)s "
-            "ORDER BY g RETURNING id"
-        ).format(
-            t=sql.Identifier(table),
-            cols=sql.SQL(", ").join(sql.Identifier(c) for c in columns),
-            sel=sql.SQL(", ").join(select),
-        ),
-        {"count": count, "source": source_id, **params},
-    )
-    return [row[0] for row in cr.fetchall()]
-
-
 def _template_records(env):
     from odoo import Command
 
@@ -161,7 +128,7 @@ def generate(env):
         return
     start = time.perf_counter()
     warehouses, categories, product, quant, layer, move = _template_records(env)
-    templates = _insert_copies(
+    templates = benchlib.insert_copies(
         cr,
         "product_template",
         product.product_tmpl_id.id,
@@ -172,7 +139,9 @@ def generate(env):
         },
         {"categs": categories.ids},
     )
-    columns = _columns(cr, "product_product", {"id", "product_tmpl_id", "default_code"})
+    columns = benchlib.columns(
+        cr, "product_product", {"id", "product_tmpl_id", "default_code"}
+    )
     cr.execute(
         sql.SQL(
             "INSERT INTO product_product ({cols}, product_tmpl_id, default_code) "
@@ -191,7 +160,7 @@ def generate(env):
     print(f"  {len(products)} products ({time.perf_counter() - start:.1f}s)")
     locations = [wh.lot_stock_id.id for wh in warehouses]
     n_quants = N_PRODUCTS * N_WAREHOUSES - 1  # the template quant is the first
-    _insert_copies(
+    benchlib.insert_copies(
         cr,
         "stock_quant",
         quant.id,
@@ -206,7 +175,7 @@ def generate(env):
         {"products": products, "locations": locations, "nw": N_WAREHOUSES},
     )
     print(f"  {n_quants + 1} quants ({time.perf_counter() - start:.1f}s)")
-    _insert_copies(
+    benchlib.insert_copies(
         cr,
         "stock_valuation_layer",
         layer.id,
@@ -221,7 +190,7 @@ def generate(env):
         },
         {"products": products},
     )
-    _insert_copies(
+    benchlib.insert_copies(
         cr,
         "stock_move",
         move.id,

@@ -52,19 +52,10 @@ def parse_args():
     return parser.parse_args()
 
 
-def _columns(cr, table, skip):
-    cr.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = %s ORDER BY ordinal_position",
-        [table],
-    )
-    return [name for (name,) in cr.fetchall() if name not in skip]
-
-
 def _insert_select(cr, table, overrides, source, extra_from="", params=()):
     """``INSERT INTO table SELECT ...`` copying the row(s) of ``source`` (a
     WHERE condition on ``t``) with ``overrides`` ({column: SQL expression})."""
-    columns = _columns(cr, table, {"id"})
+    columns = benchlib.columns(cr, table, {"id"})
     select = [overrides.get(c, f't."{c}"') for c in columns]
     names = ", ".join(f'"{c}"' for c in columns)
     values = ", ".join(select)
