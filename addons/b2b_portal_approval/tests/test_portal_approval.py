@@ -43,6 +43,7 @@ class TestPortalApproval(B2bPortalApprovalCommon):
         self.assertIn(self.small.name, html)
         self.assertNotIn(self.order_b.name, html)  # another dealer's order
         self.assertEqual(html.count('name="b2b_approval_item"'), 2)
+        self.assertRegex(html, r'breadcrumb-item active">\s*Approvals')
         self.assertIn("pap_purchaser", html)  # the requester
         self.assertIn("Department manager", html)  # the step
         # The approver opens the order from the inbox (and its timeline).

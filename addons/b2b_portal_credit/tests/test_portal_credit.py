@@ -122,6 +122,8 @@ class TestPortalCredit(B2bPortalCreditCommon):
         html = self._get("/my/b2b/statement", self.finance.login).text
         self.assertIn('id="b2b_statement_table"', html)
         self.assertNotIn('id="b2b_statement_errors"', html)
+        # The page is in the portal's breadcrumbs: Home / Statement of account.
+        self.assertRegex(html, r'breadcrumb-item active">\s*Statement of account')
 
     @freeze_time("2026-03-03")
     def test_statement_default_period_is_one_rule(self):
