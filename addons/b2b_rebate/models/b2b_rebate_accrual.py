@@ -337,13 +337,19 @@ class B2bRebateAccrual(models.Model):
                 kind = "true_up"
             else:
                 kind = "settlement"
+            why = reason or accrual._b2b_settle_reason(kind)
+            if accrual.programme_id.settlement_mode == "balance":
+                # what the balance cannot give back is clawed back by invoice
+                delta = accrual._b2b_settle_balance(delta, kind, why)
+                if accrual.currency_id.is_zero(delta):
+                    continue
             move_vals.append(accrual._b2b_prepare_move(delta, kind))
             ledger_vals.append(
                 {
                     "accrual_id": accrual.id,
                     "kind": kind,
                     "amount": delta,
-                    "reason": reason or accrual._b2b_settle_reason(kind),
+                    "reason": why,
                 }
             )
         if not move_vals:
@@ -358,6 +364,22 @@ class B2bRebateAccrual(models.Model):
         # some of them in draft: they stay "waiting" until approved
         moves.action_post()
         return moves
+
+    def _b2b_settle_balance(self, delta, kind, reason):
+        """Settle ``delta`` on the dealer's rebate balance: credit it, or
+        take a claw-back back from it as far as it holds. Returns what is
+        left to claw back by a customer invoice (0 or negative)."""
+        self.ensure_one()
+        balance = self.env["b2b.rebate.balance"]._b2b_get(
+            self.partner_id, self.company_id
+        )
+        amount = delta
+        if delta < 0:
+            held = balance._b2b_lock()
+            amount = -min(held, -delta)
+        if not self.currency_id.is_zero(amount):
+            balance._b2b_move(amount, kind, reason, accrual_id=self.id)
+        return self.currency_id.round(delta - amount)
 
     def _b2b_settle_reason(self, kind):
         self.ensure_one()

@@ -1,28 +1,57 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
 class B2bRebateLedger(models.Model):
     """Append-only ledger of every movement of a dealer's rebate: who, when,
-    why, which document. Positive: owed to the dealer (credit note);
-    negative: taken back (claw-back, cancellation)."""
+    why, which document. Positive: owed to the dealer (credit note, credit
+    of the rebate balance, order cancelled); negative: taken back (claw-back,
+    cancellation, balance spent on an order).
+
+    A line of a period (``accrual_id``) settles it; a line of a balance
+    (``balance_id``) moves the dealer's rebate balance; a settlement as a
+    balance has both."""
 
     _name = "b2b.rebate.ledger"
     _description = "Rebate Ledger Line"
     _order = "date desc, id desc"
 
     accrual_id = fields.Many2one(
-        "b2b.rebate.accrual", required=True, ondelete="restrict", index=True
+        "b2b.rebate.accrual", ondelete="restrict", index="btree_not_null"
     )
+    balance_id = fields.Many2one(
+        "b2b.rebate.balance",
+        string="Rebate Balance",
+        ondelete="restrict",
+        index="btree_not_null",
+    )
+    # from the accrual when there is one, else given with the line
     programme_id = fields.Many2one(
-        related="accrual_id.programme_id", store=True, index=True
+        "b2b.rebate.programme",
+        compute="_compute_from_accrual",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
     )
     partner_id = fields.Many2one(
-        related="accrual_id.partner_id", string="Dealer", store=True, index=True
+        "res.partner",
+        string="Dealer",
+        compute="_compute_from_accrual",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
     )
-    company_id = fields.Many2one(related="accrual_id.company_id", store=True)
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_from_accrual",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
     user_id = fields.Many2one(
         "res.users",
         string="By",
@@ -31,7 +60,7 @@ class B2bRebateLedger(models.Model):
         readonly=True,
     )
     period_label = fields.Char(related="accrual_id.period_label", string="Period")
-    currency_id = fields.Many2one(related="accrual_id.currency_id")
+    currency_id = fields.Many2one(related="company_id.currency_id")
     date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
     kind = fields.Selection(
         [
@@ -40,6 +69,9 @@ class B2bRebateLedger(models.Model):
             ("claw_back", "Claw-back"),
             ("cancel", "Cancellation"),
             ("manual", "Rebate document posted by hand"),
+            ("adjustment", "Adjustment"),
+            ("spent", "Spent on an order"),
+            ("restored", "Given back by an order"),
         ],
         required=True,
     )
@@ -49,6 +81,18 @@ class B2bRebateLedger(models.Model):
     )
     move_state = fields.Selection(related="move_id.state", string="Document Status")
     reason = fields.Text()
+
+    @api.depends("accrual_id")
+    def _compute_from_accrual(self):
+        for line in self:
+            if line.accrual_id:
+                line.programme_id = line.accrual_id.programme_id
+                line.partner_id = line.accrual_id.partner_id
+                line.company_id = line.accrual_id.company_id
+            else:
+                line.programme_id = line.programme_id
+                line.partner_id = line.partner_id or line.balance_id.partner_id
+                line.company_id = line.company_id or line.balance_id.company_id
 
     def write(self, vals):
         if self:

@@ -136,6 +136,21 @@ class B2bRebateProgramme(models.Model):
     )
     step_ids = fields.One2many("b2b.rebate.step", "programme_id", string="Steps")
     # Settlement
+    settlement_mode = fields.Selection(
+        [
+            ("credit_note", "Credit note"),
+            ("balance", "Rebate balance"),
+        ],
+        string="Settle As",
+        default="credit_note",
+        required=True,
+        tracking=True,
+        help="Credit note: each settlement is a customer credit note. Rebate "
+        "balance: each settlement credits the dealer's rebate balance, which "
+        "it spends as a discount line on its next orders (a claw-back takes "
+        "back from the balance, by a customer invoice for what it no longer "
+        "holds).",
+    )
     journal_id = fields.Many2one(
         "account.journal",
         string="Credit Note Journal",
@@ -395,6 +410,12 @@ class B2bRebateProgramme(models.Model):
             ("invoice_date", "<=", date_to),
             ("move_id.b2b_rebate_programme_id", "=", False),
         ]
+        rebate_product = self.env.ref(
+            "b2b_rebate.product_product_b2b_rebate", raise_if_not_found=False
+        )
+        if rebate_product:
+            # the rebate balance spent on an order is no volume either
+            domain.append(("product_id", "!=", rebate_product.id))
         if partner_ids is not None:
             domain.append(("partner_id", "in", list(partner_ids)))
         if self.product_scope == "products":

@@ -4,3 +4,4 @@ from . import test_settlement
 from . import test_access
 from . import test_query_count
 from . import test_plain_odoo
+from . import test_balance
