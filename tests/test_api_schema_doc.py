@@ -14,19 +14,16 @@ addons/b2b_api/static/schema/b2b_api.schema.json:
 - the error codes of the code tables are exactly the codes of the schema.
 """
 
-import json
 import re
 from pathlib import Path
 
 import jsonschema
 
+from tests.api_schema import merged_schema
+
 ROOT = Path(__file__).resolve().parent.parent
 DOC = (ROOT / "docs" / "API.md").read_text(encoding="utf-8")
-SCHEMA = json.loads(
-    (ROOT / "addons/b2b_api/static/schema/b2b_api.schema.json").read_text(
-        encoding="utf-8"
-    )
-)
+SCHEMA = merged_schema(ROOT)
 OPERATIONS = SCHEMA["operations"]
 TICKED = re.compile(r"`([A-Za-z_][A-Za-z0-9_]*)`")
 HEADING = re.compile(r"^(#{2,3}) (.+?)\s*$", re.M)

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import jsonschema
 
+from tests.api_schema import merged_schema
 from tests.live.api_world import Client, _id, _xmlid
 from tests.live.conftest import RpcError
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA = json.loads(
-    (ROOT / "addons/b2b_api/static/schema/b2b_api.schema.json").read_text()
-)
+SCHEMA = merged_schema(ROOT)
 TRANSPORTS = ("xmlrpc", "jsonrpc")
 
 # Documented codes no RPC payload can produce; each one is a safety net of

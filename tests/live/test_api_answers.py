@@ -18,7 +18,7 @@ from tests.live.conftest import RpcError
 # The contract as docs/API.md states it (versions, keys, formats, language,
 # companies, numbering, transport-level errors)
 # ---------------------------------------------------------------------------
-API_VERSION = "1.1"
+API_VERSION = "1.2"
 ISO_DATETIME = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"
 
 

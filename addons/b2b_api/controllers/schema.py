@@ -3,15 +3,15 @@
 """``GET /b2b_api/schema.json``: the integrator API's contract.
 
 Public (``auth="public"``): the contract holds no data of any dealer or
-user, only the shape of the operations, and it is the same file Odoo
-already serves to anyone as a static asset of the module; integrators and
+user, only the shape of the operations, and it is made of the files Odoo
+already serves to anyone as static assets of the modules; integrators and
 code generators read it before they have a key.
 """
 
+import json
+
 from odoo import http
 from odoo.http import request
-
-from ..models.b2b_api_schema import _schema_text
 
 
 class B2bApiSchema(http.Controller):
@@ -24,8 +24,11 @@ class B2bApiSchema(http.Controller):
         sitemap=False,
     )
     def b2b_api_schema(self):
+        # sudo: the contract is the shipped schema files of the installed
+        # modules, no record of anybody (the public user has no API rights)
+        contract = request.env["b2b.api"].sudo()._b2b_api_contract()
         return request.make_response(
-            _schema_text(),
+            json.dumps(contract, ensure_ascii=False),
             headers=[
                 ("Content-Type", "application/schema+json; charset=utf-8"),
                 ("Cache-Control", "public, max-age=3600"),

@@ -24,7 +24,7 @@ _logger = logging.getLogger(__name__)
 # The version of the API contract (docs/API.md, "Versioning"): major.minor,
 # in every answer as ``api_version``. The minor grows with additive changes,
 # the major with breaking ones.
-API_VERSION = "1.1"
+API_VERSION = "1.2"
 
 MAX_RESULTS = 500  # open invoices
 MAX_KEY_LENGTH = 128

@@ -8,6 +8,12 @@ operation its model, the schema of its payload (``params``), of its success
 answer (``result``), of any answer (``answer``: result or failure) and the
 error codes it can answer. It is served by ``GET /b2b_api/schema.json``
 (controllers/schema.py) and by the operation ``api_schema``.
+
+Glue modules that add operations (e.g. ``b2b_api_rebate``) ship their part
+of the contract as a fragment of the same shape (``operations``,
+``$defs``) and declare it in ``_b2b_api_schema_fragments``: the contract
+served is b2b_api's file with the fragments of the installed modules, so it
+never lists an operation the server would answer ``UNKNOWN_OPERATION``.
 """
 
 import copy
@@ -38,6 +44,12 @@ def _loaded_schema():
     return json.loads(_schema_text())
 
 
+@functools.cache
+def _fragment(path):
+    with file_open(path, "rb") as f:
+        return json.loads(f.read().decode("utf-8"))
+
+
 # The model is split over files by concern, as Odoo core splits its large
 # models (one class per concern, same _inherit).
 class B2bApi(models.AbstractModel):
@@ -53,4 +65,25 @@ class B2bApi(models.AbstractModel):
         errors = self._b2b_api_check_fields(payload, set())
         if errors:
             raise ApiError(errors)
-        return {"ok": True, "api_version": API_VERSION, "schema": load_schema()}
+        return {
+            "ok": True,
+            "api_version": API_VERSION,
+            "schema": self._b2b_api_contract(),
+        }
+
+    @api.model
+    def _b2b_api_schema_fragments(self):
+        """Paths (for ``file_open``) of the contract fragments of the
+        installed glue modules; each module adds its own with ``super()``."""
+        return []
+
+    @api.model
+    def _b2b_api_contract(self):
+        """The contract of this server: b2b_api's schema with the
+        operations and definitions of the installed modules' fragments."""
+        schema = load_schema()
+        for path in self._b2b_api_schema_fragments():
+            part = _fragment(path)
+            schema["$defs"].update(copy.deepcopy(part.get("$defs", {})))
+            schema["operations"].update(copy.deepcopy(part.get("operations", {})))
+        return schema
