@@ -67,7 +67,8 @@ class B2bApi(models.AbstractModel):
     def rebate_summary(self, payload=None, *args, **kwargs):
         """The dealer's rebates: for each programme period running today
         the volume so far, the next step and what is missing to reach it,
-        the rate, accrued, settled and available; ``past`` ended periods."""
+        the rate, accrued, settled and available; ``past`` ended periods;
+        the dealer's rebate balance."""
         return self._b2b_api_run(
             "rebate_summary", payload, "_b2b_api_rebate_summary", args, kwargs
         )
@@ -97,10 +98,14 @@ class B2bApi(models.AbstractModel):
             raise ApiError(errors)
         company = self._b2b_api_company(dealer)
         current, ended = self._b2b_api_rebate_accruals(dealer, past)
+        # the balance the dealer can spend on its orders in its company
+        # (programmes settled as a balance): the stored sum of its ledger
+        balance = self.env["b2b.rebate.balance"]._b2b_get(dealer, company, create=False)
         return {
             "ok": True,
             "dealer_id": dealer.id,
             "currency": company.currency_id.name,
+            "balance": balance.amount if balance else 0.0,
             "programmes": [self._b2b_api_rebate_values(a) for a in current],
             "past": [self._b2b_api_rebate_values(a) for a in ended],
         }

@@ -21,7 +21,9 @@ class TestPlainOdoo(B2bTestFactory, TransactionCase):
         user.b2b_api_dealer_ids = dealer
         answer = self.env["b2b.api"].with_user(user).rebate_summary({"past": 24})
         self.assertTrue(answer["ok"], answer)
-        self.assertEqual((answer["programmes"], answer["past"]), ([], []))
+        self.assertEqual(
+            (answer["programmes"], answer["past"], answer["balance"]), ([], [], 0.0)
+        )
         module = self.env["ir.module.module"].search([("name", "=", "b2b_api_rebate")])
         data = self.env["ir.model.data"].search([("module", "=", module.name)])
         # the extended API model's own entry only: no field, view or rule
