@@ -3,5 +3,8 @@ from . import b2b_rebate_step
 from . import b2b_rebate_accrual
 from . import b2b_rebate_ledger
 from . import b2b_rebate_balance
+from . import b2b_rebate_settlement
 from . import b2b_rebate_dirty
 from . import account_move
+from . import res_company
+from . import res_config_settings

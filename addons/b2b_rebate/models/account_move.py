@@ -1,6 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
+from odoo.tools import SQL
 
 
 class AccountMove(models.Model):
@@ -22,6 +23,24 @@ class AccountMove(models.Model):
         index="btree_not_null",
         ondelete="restrict",
     )
+
+    # the month (its first day) of a rebate accrual entry: one per company
+    # and month (unique index below); not copied to its reversal
+    b2b_rebate_accrual_month = fields.Date(
+        string="Rebate Accrual Month", readonly=True, copy=False
+    )
+
+    def init(self):
+        res = super().init()
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS "
+                "account_move_b2b_rebate_accrual_month_uniq ON account_move "
+                "(company_id, b2b_rebate_accrual_month) "
+                "WHERE b2b_rebate_accrual_month IS NOT NULL"
+            )
+        )
+        return res
 
     def _post(self, soft=True):
         posted = super()._post(soft=soft)

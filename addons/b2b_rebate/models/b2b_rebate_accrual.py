@@ -88,6 +88,9 @@ class B2bRebateAccrual(models.Model):
         string="Accrued", compute="_compute_rebate", store=True
     )
     ledger_ids = fields.One2many("b2b.rebate.ledger", "accrual_id", string="Ledger")
+    settlement_line_ids = fields.One2many(
+        "b2b.rebate.settlement.line", "accrual_id", string="Settlement Lines"
+    )
     settled_amount = fields.Monetary(
         string="Settled", compute="_compute_settled", store=True
     )
@@ -95,8 +98,8 @@ class B2bRebateAccrual(models.Model):
         string="Waiting",
         compute="_compute_settled",
         store=True,
-        help="Rebate documents created but not posted yet (e.g. waiting for "
-        "approval).",
+        help="Rebate documents created but not posted yet and settlements "
+        "waiting (e.g. for approval).",
     )
     to_settle_amount = fields.Monetary(
         string="To Settle", compute="_compute_settled", store=True
@@ -146,19 +149,31 @@ class B2bRebateAccrual(models.Model):
     # the document's status is no dependency (it would cost a query on the
     # ledger at each posting of any invoice): account.move asks for the
     # recomputation when a rebate document changes status
-    @api.depends("accrued_amount", "ledger_ids.amount")
+    @api.depends(
+        "accrued_amount",
+        "ledger_ids.amount",
+        "settlement_line_ids.amount",
+        "settlement_line_ids.state",
+    )
     def _compute_settled(self):
         for accrual in self:
-            pending = sum(
+            # documents made but not posted (e.g. a credit note waiting)
+            drafts = sum(
                 line.amount
                 for line in accrual.ledger_ids
                 if line.move_id.state == "draft"
             )
-            settled = sum(accrual.ledger_ids.mapped("amount")) - pending
-            accrual.pending_amount = pending
+            # settlements waiting (e.g. for their approval)
+            waiting = sum(
+                line.amount
+                for line in accrual.settlement_line_ids
+                if line.state in ("draft", "to_approve")
+            )
+            settled = sum(accrual.ledger_ids.mapped("amount")) - drafts
+            accrual.pending_amount = drafts + waiting
             accrual.settled_amount = settled
             accrual.to_settle_amount = accrual.programme_id.currency_id.round(
-                accrual.accrued_amount - settled - pending
+                accrual.accrued_amount - settled - drafts - waiting
             )
 
     @api.depends("programme_id", "partner_id", "period_label")
@@ -308,10 +323,13 @@ class B2bRebateAccrual(models.Model):
             )
 
     def _b2b_settle(self, reason=None):
-        """Settle what each accrual still owes: a customer credit note for
-        a positive difference (first settlement or true-up), a customer
-        invoice for a negative one (claw-back), each with its ledger line.
-        Re-running creates nothing. Returns the documents created."""
+        """Settle what each accrual still owes, through settlement documents
+        (``b2b.rebate.settlement``, one per programme and period): a customer
+        credit note or a credit of the rebate balance for a positive
+        difference (first settlement or true-up), a claw-back for a negative
+        one, each with its ledger line. A settlement waiting for approval
+        counts as *Waiting*: re-running creates nothing. Returns the
+        documents (credit notes, invoices) created."""
         Move = self.env["account.move"]
         if not self:
             return Move
@@ -326,46 +344,41 @@ class B2bRebateAccrual(models.Model):
             programme._b2b_compute_period(start, end, accruals.partner_id.ids)
         self.env.flush_all()
         self.invalidate_recordset()
-        move_vals, ledger_vals = [], []
-        for accrual in self:
-            delta = accrual.to_settle_amount
-            if accrual.currency_id.is_zero(delta):
-                continue
-            if delta < 0:
-                kind = "claw_back"
-            elif accrual.ledger_ids:
-                kind = "true_up"
-            else:
-                kind = "settlement"
-            why = reason or accrual._b2b_settle_reason(kind)
-            if accrual.programme_id.settlement_mode == "balance":
-                # what the balance cannot give back is clawed back by invoice
-                delta = accrual._b2b_settle_balance(delta, kind, why)
-                if accrual.currency_id.is_zero(delta):
-                    continue
-            move_vals.append(accrual._b2b_prepare_move(delta, kind))
-            ledger_vals.append(
-                {
-                    "accrual_id": accrual.id,
-                    "kind": kind,
-                    "amount": delta,
-                    "reason": why,
-                }
-            )
-        if not move_vals:
+        todo = self.filtered(lambda a: not a.currency_id.is_zero(a.to_settle_amount))
+        if not todo:
             return Move
-        moves = Move.create(move_vals)
-        for vals, move in zip(ledger_vals, moves, strict=True):
-            vals["move_id"] = move.id
-        # sudo: the ledger is append-only and written by the settlement only
-        # (no user has create access on it); one line per document created.
-        self.env["b2b.rebate.ledger"].sudo().create(ledger_vals)
-        # an approval rule on credit notes (b2b_approval_account) may keep
-        # some of them in draft: they stay "waiting" until approved
-        moves.action_post()
-        return moves
+        Settlement = self.env["b2b.rebate.settlement"]
+        settlements = Settlement._b2b_create_for(todo, reason)
+        return settlements._b2b_submit()
 
-    def _b2b_settle_balance(self, delta, kind, reason):
+    def _b2b_settle_line(self, delta, reason=None, settlement=None):
+        """Pay ``delta`` of the accrual (the approved line of a settlement):
+        ``(move values or None, ledger values or None)``; a rebate balance is
+        credited (or debited) at once, with its own ledger line."""
+        self.ensure_one()
+        if delta < 0:
+            kind = "claw_back"
+        elif self.ledger_ids:
+            kind = "true_up"
+        else:
+            kind = "settlement"
+        why = reason or self._b2b_settle_reason(kind)
+        extra = {"settlement_id": settlement.id} if settlement else {}
+        if self.programme_id.settlement_mode == "balance":
+            # what the balance cannot give back is clawed back by invoice
+            delta = self._b2b_settle_balance(delta, kind, why, **extra)
+            if self.currency_id.is_zero(delta):
+                return None, None
+        ledger = {
+            "accrual_id": self.id,
+            "kind": kind,
+            "amount": delta,
+            "reason": why,
+            **extra,
+        }
+        return self._b2b_prepare_move(delta, kind), ledger
+
+    def _b2b_settle_balance(self, delta, kind, reason, **ledger_vals):
         """Settle ``delta`` on the dealer's rebate balance: credit it, or
         take a claw-back back from it as far as it holds. Returns what is
         left to claw back by a customer invoice (0 or negative)."""
@@ -378,7 +391,7 @@ class B2bRebateAccrual(models.Model):
             held = balance._b2b_lock()
             amount = -min(held, -delta)
         if not self.currency_id.is_zero(amount):
-            balance._b2b_move(amount, kind, reason, accrual_id=self.id)
+            balance._b2b_move(amount, kind, reason, accrual_id=self.id, **ledger_vals)
         return self.currency_id.round(delta - amount)
 
     def _b2b_settle_reason(self, kind):

@@ -27,6 +27,12 @@ class B2bRebateLedger(models.Model):
         ondelete="restrict",
         index="btree_not_null",
     )
+    settlement_id = fields.Many2one(
+        "b2b.rebate.settlement",
+        string="Settlement",
+        ondelete="restrict",
+        index="btree_not_null",
+    )
     # from the accrual when there is one, else given with the line
     programme_id = fields.Many2one(
         "b2b.rebate.programme",

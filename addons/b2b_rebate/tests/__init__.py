@@ -5,3 +5,4 @@ from . import test_access
 from . import test_query_count
 from . import test_plain_odoo
 from . import test_balance
+from . import test_accrual_entry
