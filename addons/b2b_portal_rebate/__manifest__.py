@@ -14,10 +14,11 @@
     "application": False,
     "installable": True,
     "auto_install": True,
-    "depends": ["b2b_rebate", "b2b_portal"],
+    "depends": ["b2b_rebate_sale", "b2b_portal"],
     "data": [
         "security/ir.model.access.csv",
         "security/b2b_portal_rebate_security.xml",
         "views/portal_templates.xml",
+        "views/portal_order_templates.xml",
     ],
 }

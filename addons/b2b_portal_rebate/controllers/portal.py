@@ -10,6 +10,8 @@ from odoo.addons.b2b_portal.controllers.portal import B2bPortal
 
 #: ended periods listed under the running ones
 PAST_PERIODS = 24
+#: latest movements of the rebate balance listed
+BALANCE_MOVES = 10
 
 
 class B2bPortalRebate(B2bPortal):
@@ -34,7 +36,24 @@ class B2bPortalRebate(B2bPortal):
         accruals = accruals.filtered(lambda a: programmes[a.id].state != "draft")
         current = accruals.filtered(lambda a: a.period_end >= today)
         past = (accruals - current)[:PAST_PERIODS]
+        # read as the portal user: its own dealer's balance and ledger only
+        balance = request.env["b2b.rebate.balance"].search(
+            [
+                ("partner_id", "=", dealer.id),
+                ("company_id", "=", request.env.company.id),
+            ],
+            limit=1,
+        )
+        moves = request.env["b2b.rebate.ledger"].browse()
+        if balance:
+            moves = request.env["b2b.rebate.ledger"].search(
+                [("balance_id", "=", balance.id)],
+                order="date desc, id desc",
+                limit=BALANCE_MOVES,
+            )
         return {
+            "b2b_rebate_balance": balance,
+            "b2b_rebate_balance_moves": moves,
             "b2b_rebate_current": current,
             "b2b_rebate_past": past,
             "b2b_rebate_programmes": programmes,

@@ -1,1 +1,2 @@
 from . import test_portal_rebate
+from . import test_portal_rebate_order
