@@ -13,10 +13,12 @@ from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import content_disposition, request
 
 from odoo.addons.b2b_portal_credit.controllers.portal import B2bPortalCredit
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.b2b_payment_slip import FINANCE_ROLES
 
-PAGE_SIZE = 50
+#: records per page of the portal lists
+PAGE_SIZE = 20
 
 
 class B2bFinancePortal(B2bPortalCredit):
@@ -59,6 +61,37 @@ class B2bFinancePortal(B2bPortalCredit):
         return request.make_response(content, headers)
 
     # ------------------------------------------------------------------
+    # Paying to order
+    # ------------------------------------------------------------------
+    def _b2b_payable_order(self, order_id):
+        """The order (sudo) whose shortfall the current user may pay: 404
+        for an order the user does not see (another dealer's, a missing
+        one), the "not available for your role" page for a buyer of the
+        dealer without the right."""
+        dealer = self._b2b_check_dealer()
+        try:
+            order_id = int(order_id)
+        except (TypeError, ValueError) as error:
+            raise NotFound() from error
+        # sudo: the order is bound below to the user's own dealer and to
+        # what b2b_portal lets the user see of it (the same domain as its
+        # record rules), whoever follows it
+        order_sudo = request.env["sale.order"].sudo().browse(order_id).exists()
+        user = request.env.user
+        if (
+            not order_sudo
+            or order_sudo._b2b_credit_document_partner() != dealer
+            or not order_sudo.filtered_domain(user._b2b_portal_domain("sale.order"))
+        ):
+            raise NotFound()
+        if not order_sudo._b2b_can_pay_shortfall(user):
+            codes = FINANCE_ROLES
+            if order_sudo.company_id.b2b_finance_purchaser_pay:
+                codes += ("purchaser",)
+            raise self._b2b_role_forbidden(codes)
+        return order_sudo
+
+    # ------------------------------------------------------------------
     # Home
     # ------------------------------------------------------------------
     @http.route()
@@ -86,18 +119,39 @@ class B2bFinancePortal(B2bPortalCredit):
     # ------------------------------------------------------------------
     # Payments
     # ------------------------------------------------------------------
+    def _b2b_page(self, model, domain, url, page):
+        """One page of ``model``'s records of ``domain`` and Odoo's portal
+        pager over them (one count, one search)."""
+        Model = request.env[model]
+        pager = portal_pager(
+            url=url,
+            total=Model.search_count(domain),
+            page=page,
+            step=PAGE_SIZE,
+        )
+        records = Model.search(domain, limit=PAGE_SIZE, offset=pager["offset"])
+        return records, pager
+
     @http.route(
-        "/my/b2b/payments", type="http", auth="user", website=True, methods=["GET"]
+        ["/my/b2b/payments", "/my/b2b/payments/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
     )
-    def b2b_portal_payments(self, declared=None, **kw):
+    def b2b_portal_payments(self, page=1, declared=None, **kw):
         dealer = self._b2b_finance_dealer()
-        slips = request.env["b2b.payment.slip"].search(
-            [("dealer_id", "=", dealer.id)], limit=PAGE_SIZE
+        slips, pager = self._b2b_page(
+            "b2b.payment.slip",
+            [("dealer_id", "=", dealer.id)],
+            "/my/b2b/payments",
+            page,
         )
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "b2b_payments",
+                "pager": pager,
                 "b2b_slips": slips,
                 "b2b_declared": request.env["b2b.payment.slip"]
                 .browse(int(declared) if declared and str(declared).isdigit() else [])
@@ -107,24 +161,25 @@ class B2bFinancePortal(B2bPortalCredit):
         )
         return request.render("b2b_finance_portal.portal_my_b2b_payments", values)
 
-    def _b2b_payment_form_values(self, dealer, errors=None, form=None):
+    def _b2b_payment_form_values(self, dealer, errors=None, form=None, order_sudo=None):
         Slip = request.env["b2b.payment.slip"]
-        # sudo: the dealer's own open invoices (the finance role reads them
-        # anyway through b2b_portal's rules), in one search
-        invoices = (
-            request.env["account.move"]
-            .sudo()
-            .search(
+        invoices = request.env["account.move"]
+        if order_sudo is None:
+            # sudo: the dealer's own open invoices (the finance role reads
+            # them anyway through b2b_portal's rules), in one search
+            invoices = invoices.sudo().search(
                 Slip._b2b_payable_invoices_domain(dealer, request.env.company),
                 order="invoice_date_due, id",
                 limit=200,
             )
-        )
         values = self._prepare_portal_layout_values()
         values.update(
             {
-                "page_name": "b2b_payment_new",
+                "page_name": "b2b_order_pay_offline"
+                if order_sudo is not None
+                else "b2b_payment_new",
                 "b2b_invoices": invoices,
+                "b2b_order": order_sudo,
                 "b2b_errors": errors or [],
                 "b2b_form": form or {},
                 "b2b_currency": request.env.company.currency_id,
@@ -136,7 +191,21 @@ class B2bFinancePortal(B2bPortalCredit):
     @http.route(
         "/my/b2b/payments/new", type="http", auth="user", website=True, methods=["GET"]
     )
-    def b2b_portal_payment_new(self, **kw):
+    def b2b_portal_payment_new(self, order_id=None, kind=None, **kw):
+        order_sudo = self._b2b_payable_order(order_id) if order_id else None
+        if order_sudo is not None:
+            amounts = order_sudo._b2b_payment_amounts()
+            if not amounts:
+                return request.redirect(order_sudo.get_portal_url())
+            amount = amounts["total" if kind == "total" else "shortfall"]
+            return request.render(
+                "b2b_finance_portal.portal_my_b2b_payment_new",
+                self._b2b_payment_form_values(
+                    order_sudo._b2b_credit_document_partner(),
+                    form={"amount": amount, "order_id": order_sudo.id},
+                    order_sudo=order_sudo,
+                ),
+            )
         dealer = self._b2b_finance_dealer()
         return request.render(
             "b2b_finance_portal.portal_my_b2b_payment_new",
@@ -151,15 +220,24 @@ class B2bFinancePortal(B2bPortalCredit):
         methods=["POST"],
     )
     def b2b_portal_payment_declare(self, **post):
-        dealer = self._b2b_finance_dealer()
-        Slip = request.env["b2b.payment.slip"]
         form = request.httprequest.form
+        order_sudo = (
+            self._b2b_payable_order(form.get("order_id"))
+            if form.get("order_id")
+            else None
+        )
+        if order_sudo is not None:
+            dealer = order_sudo._b2b_credit_document_partner()
+        else:
+            dealer = self._b2b_finance_dealer()
+        Slip = request.env["b2b.payment.slip"]
         values = {
             "amount": form.get("amount"),
             "date": form.get("date"),
             "bank_reference": form.get("bank_reference"),
             "payer_account": form.get("payer_account"),
-            "invoice_ids": form.getlist("invoice_ids"),
+            "invoice_ids": form.getlist("invoice_ids") if order_sudo is None else [],
+            "order_id": order_sudo.id if order_sudo is not None else False,
         }
         upload = request.httprequest.files.get("slip_file")
         filename = upload.filename if upload else ""
@@ -171,8 +249,15 @@ class B2bFinancePortal(B2bPortalCredit):
             return request.render(
                 "b2b_finance_portal.portal_my_b2b_payment_new",
                 self._b2b_payment_form_values(
-                    dealer, errors=str(error).split("\n"), form=values
+                    dealer,
+                    errors=str(error).split("\n"),
+                    form=values,
+                    order_sudo=order_sudo,
                 ),
+            )
+        if order_sudo is not None:
+            return request.redirect(
+                order_sudo.get_portal_url(query_string="&b2b_payment=declared")
             )
         return request.redirect(f"/my/b2b/payments?declared={slip.id}")
 
@@ -210,15 +295,24 @@ class B2bFinancePortal(B2bPortalCredit):
     # Statements
     # ------------------------------------------------------------------
     @http.route(
-        "/my/b2b/statements", type="http", auth="user", website=True, methods=["GET"]
+        ["/my/b2b/statements", "/my/b2b/statements/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
     )
-    def b2b_portal_statements(self, **kw):
+    def b2b_portal_statements(self, page=1, **kw):
         dealer = self._b2b_finance_dealer()
-        snapshots = request.env["b2b.statement.snapshot"].search(
-            [("dealer_id", "=", dealer.id)], limit=PAGE_SIZE
+        snapshots, pager = self._b2b_page(
+            "b2b.statement.snapshot",
+            [("dealer_id", "=", dealer.id)],
+            "/my/b2b/statements",
+            page,
         )
         values = self._prepare_portal_layout_values()
-        values.update({"page_name": "b2b_statements", "b2b_snapshots": snapshots})
+        values.update(
+            {"page_name": "b2b_statements", "pager": pager, "b2b_snapshots": snapshots}
+        )
         return request.render("b2b_finance_portal.portal_my_b2b_statements", values)
 
     @http.route(

@@ -5,3 +5,5 @@ from . import b2b_payment_slip
 from . import b2b_statement_snapshot
 from . import b2b_statement_snapshot_line
 from . import ir_attachment
+from . import sale_order
+from . import payment_transaction

@@ -28,6 +28,7 @@ FROZEN_FIELDS = {
     "company_id",
     "journal_id",
     "attachment_id",
+    "order_id",
 }
 #: the buyer roles that may declare payments and confirm statements
 FINANCE_ROLES = ("finance", "admin")
@@ -87,6 +88,18 @@ class B2bPaymentSlip(models.Model):
     )
     attachment_id = fields.Many2one(
         "ir.attachment", string="Slip File", readonly=True, copy=False
+    )
+    order_id = fields.Many2one(
+        "sale.order",
+        string="Pays the Order",
+        index="btree_not_null",
+        copy=False,
+        domain="[('partner_id.commercial_partner_id', '=', dealer_id), "
+        "('state', 'in', ('draft', 'sent'))]",
+        check_company=True,
+        help="The dealer's order refused for its credit that this transfer "
+        "pays (its shortfall or its total): confirming the payment submits "
+        "the order again.",
     )
     state = fields.Selection(
         [
@@ -224,9 +237,13 @@ class B2bPaymentSlip(models.Model):
         return self.browse(slips.ids)
 
     @api.model
-    def _b2b_check_declarant(self):
-        """The dealer of the current user, a finance or admin buyer."""
+    def _b2b_check_declarant(self, order=None):
+        """The dealer of the current user, a finance or admin buyer (or, for
+        ``order``, whoever may pay that order's shortfall)."""
         user = self.env.user
+        if order:
+            order._b2b_check_shortfall_payer(user)
+            return order._b2b_credit_document_partner()
         dealer = user._b2b_dealer() if user.share else self.env["res.partner"]
         if not dealer or not any(user._b2b_has_role(code) for code in FINANCE_ROLES):
             raise AccessError(
@@ -328,6 +345,37 @@ class B2bPaymentSlip(models.Model):
         return invoices
 
     @api.model
+    def _b2b_parse_order(self, order_id):
+        """The order a declaration pays (sudo), or an empty recordset.
+
+        :raise UserError: when the id is not a number, or the order is not
+            refused for its credit alone (nothing to pay for); whether the
+            user may pay it is checked by :meth:`_b2b_check_declarant`.
+        """
+        Order = self.env["sale.order"]
+        if order_id in (None, "", False):
+            return Order.browse()
+        try:
+            order_id = int(order_id)
+        except (TypeError, ValueError) as error:
+            raise UserError(self.env._("This order cannot be paid.")) from error
+        # sudo: the payer's right on the order is checked by the caller
+        # (_b2b_check_shortfall_payer: its own dealer, role, visibility)
+        order = Order.sudo().browse(order_id).exists()
+        if not order:
+            raise UserError(self.env._("This order cannot be paid."))
+        order._b2b_check_shortfall_payer(self.env.user)
+        if not order._b2b_payment_amounts():
+            raise UserError(
+                self.env._(
+                    "%s is not waiting for a payment: it is not refused for "
+                    "its credit.",
+                    order.name,
+                )
+            )
+        return order
+
+    @api.model
     def _b2b_check_file(self, filename, content):
         if not isinstance(content, bytes) or not content:
             raise UserError(self.env._("Please attach the payment slip."))
@@ -352,8 +400,9 @@ class B2bPaymentSlip(models.Model):
         :param filename: the slip's file name, ``content`` its bytes
         :return: the slip (in the user's environment)
         """
-        dealer = self._b2b_check_declarant()
-        company = self.env.company
+        order = self._b2b_parse_order(values.get("order_id"))
+        dealer = self._b2b_check_declarant(order)
+        company = order.company_id if order else self.env.company
         parsed = self._b2b_parse_declaration(values, dealer, company)
         mimetype = self._b2b_check_file(filename, content)
         invoices = parsed.pop("invoice_ids")
@@ -373,6 +422,7 @@ class B2bPaymentSlip(models.Model):
                     "dealer_id": dealer.id,
                     "declared_by_id": self.env.user.id,
                     "invoice_ids": [(6, 0, invoices.ids)],
+                    "order_id": order.id,
                     "is_duplicate": bool(duplicates),
                 }
             )
@@ -470,6 +520,9 @@ class B2bPaymentSlip(models.Model):
                 "processed_date": fields.Datetime.now(),
             }
         )
+        if self.order_id:
+            # the payment lowers the exposure: the order goes on by itself
+            self.order_id._b2b_credit_release(payer=self.declared_by_id)
         self._b2b_notify_declarant(
             self._b2b_declarant_env()._(
                 "Your payment %(name)s was confirmed.", name=self.name

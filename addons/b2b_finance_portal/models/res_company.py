@@ -11,6 +11,12 @@ class ResCompany(models.Model):
         help="Declared offline payments that finance has not confirmed yet "
         "reduce the dealer's credit exposure.",
     )
+    b2b_finance_purchaser_pay = fields.Boolean(
+        string="Purchasers Pay Blocked Orders",
+        help="Besides the dealer's finance and admin buyers, its purchasers "
+        "may pay the shortfall of an order refused for its credit (online "
+        "or by declaring a bank transfer).",
+    )
     b2b_statement_confirmation = fields.Boolean(
         string="Monthly Statement Confirmation",
         help="At the start of each month, freeze every dealer's statement of "

@@ -9,6 +9,9 @@ class ResConfigSettings(models.TransientModel):
     b2b_finance_declared_exposure = fields.Boolean(
         related="company_id.b2b_finance_declared_exposure", readonly=False
     )
+    b2b_finance_purchaser_pay = fields.Boolean(
+        related="company_id.b2b_finance_purchaser_pay", readonly=False
+    )
     b2b_statement_confirmation = fields.Boolean(
         related="company_id.b2b_statement_confirmation", readonly=False
     )

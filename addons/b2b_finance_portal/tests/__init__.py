@@ -1,4 +1,5 @@
 from . import test_payment_slip
+from . import test_order_payment
 from . import test_statement_snapshot
 from . import test_access
 from . import test_portal

@@ -5,6 +5,7 @@ from odoo.tests import tagged
 from odoo.addons.b2b_portal.tests.common import B2bPlainPortalMixin
 
 from .common import B2bFinancePortalCommon
+from .test_order_payment import B2bOrderPaymentCommon
 
 
 @tagged("post_install", "-at_install")
@@ -45,3 +46,42 @@ class TestPlainOdooFinance(B2bPlainPortalMixin, B2bFinancePortalCommon):
         self.assertEqual(self.march.payment_state, "partial")
         self.assertFalse(self.env["b2b.payment.slip"].search([]))
         self.assertTrue(payment)
+
+
+@tagged("post_install", "-at_install")
+class TestPlainOdooOrderPayment(B2bOrderPaymentCommon):
+    """A customer that is no dealer: no shortfall, and sale's own online
+    payment confirms the quotation as in Odoo (paid in full, or its
+    prepayment)."""
+
+    def _quotation(self, **vals):
+        return self._b2b_order(self.customer, [(self.widget, 20)], **vals)
+
+    def test_no_shortfall(self):
+        order = self._quotation()
+        self.assertFalse(order._b2b_credit_shortfalls())
+        self.assertEqual(order.b2b_credit_shortfall, 0.0)
+
+    def test_paid_in_full(self):
+        order = self._quotation(require_payment=True, prepayment_percent=1.0)
+        tx = self._online(
+            order,
+            order.amount_total,
+            user=self.env.user,
+            flag=False,
+            partner=self.customer,
+        )
+        self.assertFalse(tx.b2b_credit_release)
+        self.assertEqual(order.state, "sale")
+        self.assertTrue(tx.payment_id)
+
+    def test_prepayment(self):
+        order = self._quotation(require_payment=True, prepayment_percent=0.5)
+        self._online(
+            order,
+            order.amount_total / 2,
+            user=self.env.user,
+            flag=False,
+            partner=self.customer,
+        )
+        self.assertEqual(order.state, "sale")

@@ -17,7 +17,7 @@ MAX_QUERIES = 40
 @tagged("post_install", "-at_install")
 class TestFinancePortalQueryCount(B2bPortalQueryCountMixin, B2bFinancePortalCommon):
     """The finance pages issue at most 40 queries, the same number for a
-    dealer with 1 record and one with 30."""
+    dealer with 1 record and one with 60 (lists: pages of 20)."""
 
     @classmethod
     def setUpClass(cls):
@@ -25,8 +25,21 @@ class TestFinancePortalQueryCount(B2bPortalQueryCountMixin, B2bFinancePortalComm
         cls.dealer_big = cls._create_dealer("Dealer Big")
         cls.finance_big = cls._b2b_buyer(cls.dealer_big, "fp_finance_big", ("finance",))
         cls._declare(cls.finance, 10.0, "QC-0")
-        for index in range(30):
-            cls._declare(cls.finance_big, 10.0 + index, f"QC-{index}")
+        cls._declare(cls.finance_big, 10.0, "QC-BIG")
+        # sudo: slips are declared through the portal only; these 59 more
+        # are only listed (no file needed)
+        cls.env["b2b.payment.slip"].sudo().create(
+            [
+                {
+                    "company_id": cls.company.id,
+                    "dealer_id": cls.dealer_big.id,
+                    "amount": 11.0 + index,
+                    "date": "2026-02-01",
+                    "bank_reference": f"QC-{index}",
+                }
+                for index in range(59)
+            ]
+        )
         cls.invoice_big = cls._post_invoice(
             cls.dealer_big, 10.0, "2026-02-01", "2026-02-01"
         )
@@ -49,6 +62,23 @@ class TestFinancePortalQueryCount(B2bPortalQueryCountMixin, B2bFinancePortalComm
                     "sent_date": fields.Datetime.now(),
                 }
             )
+        # 48 confirmed statements of the years before: 61 in all
+        Snapshot.create(
+            [
+                {
+                    "name": f"S {year}-{month}",
+                    "company_id": cls.company.id,
+                    "dealer_id": cls.dealer_big.id,
+                    "month": f"{year}-{month:02d}",
+                    "date_from": f"{year}-{month:02d}-01",
+                    "date_to": f"{year}-{month:02d}-01",
+                    "sent_date": fields.Datetime.now(),
+                    "state": "confirmed",
+                }
+                for year in range(2021, 2025)
+                for month in range(1, 13)
+            ]
+        )
         cls.big = cls._snapshot(cls.dealer_big)
 
     def _pair(self, url_few, url_many):
@@ -62,7 +92,14 @@ class TestFinancePortalQueryCount(B2bPortalQueryCountMixin, B2bFinancePortalComm
     def test_payments_list(self):
         few, many = self._pair("/my/b2b/payments", "/my/b2b/payments")
         self.assertEqual(few.count('name="b2b_payment_row"'), 1)
-        self.assertEqual(many.count('name="b2b_payment_row"'), 30)
+        # 60 slips: the first page of 20 and a pager of 3 pages
+        self.assertEqual(many.count('name="b2b_payment_row"'), 20)
+        self.assertNotIn('href="/my/b2b/payments/page/2"', few)
+        self.assertIn('href="/my/b2b/payments/page/3"', many)
+        __, last = self._b2b_count_warm(
+            "/my/b2b/payments/page/3", self.finance_big.login
+        )
+        self.assertEqual(last.count('name="b2b_payment_row"'), 20)
 
     def test_payment_form(self):
         few, many = self._pair("/my/b2b/payments/new", "/my/b2b/payments/new")
@@ -72,7 +109,13 @@ class TestFinancePortalQueryCount(B2bPortalQueryCountMixin, B2bFinancePortalComm
     def test_statements_list(self):
         few, many = self._pair("/my/b2b/statements", "/my/b2b/statements")
         self.assertEqual(few.count('name="b2b_statement_row"'), 1)
-        self.assertEqual(many.count('name="b2b_statement_row"'), 13)
+        # 61 statements: pages of 20
+        self.assertEqual(many.count('name="b2b_statement_row"'), 20)
+        self.assertIn('href="/my/b2b/statements/page/4"', many)
+        __, last = self._b2b_count_warm(
+            "/my/b2b/statements/page/4", self.finance_big.login
+        )
+        self.assertEqual(last.count('name="b2b_statement_row"'), 1)
 
     def test_statement_page(self):
         few, many = self._pair(

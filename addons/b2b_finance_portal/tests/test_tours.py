@@ -3,6 +3,7 @@
 from odoo.tests import tagged
 
 from .common import B2bFinancePortalCommon
+from .test_order_payment import B2bOrderPaymentCommon
 
 
 class FinanceTourMixin:
@@ -46,6 +47,35 @@ class TestFinanceTours(FinanceTourMixin, B2bFinancePortalCommon):
 
 @tagged("post_install", "-at_install")
 class TestFinanceToursPhone(FinanceTourMixin, B2bFinancePortalCommon):
+    allow_inherited_tests_method = True
+    browser_size = "375x667"
+    touch_enabled = True
+
+
+class PayShortfallTourMixin:
+    def test_tour_pay_shortfall(self):
+        """A finance buyer sees the refusal with the shortfall, declares a
+        bank transfer for it; finance confirms it and the order goes on."""
+        self.start_tour(
+            self.order_a.get_portal_url(),
+            "b2b_finance_portal_pay_shortfall",
+            login="op_finance",
+        )
+        slip = self.order_a.b2b_payment_slip_ids
+        self.assertEqual(slip.amount, 500.0)
+        self.assertEqual(slip.declared_by_id, self.finance_p)
+        self._confirm(slip)
+        self.assertEqual(self.order_a.state, "sale")
+        self.assertEqual(self.order_b.state, "draft")
+
+
+@tagged("post_install", "-at_install")
+class TestPayShortfallTour(PayShortfallTourMixin, B2bOrderPaymentCommon):
+    allow_inherited_tests_method = True
+
+
+@tagged("post_install", "-at_install")
+class TestPayShortfallTourPhone(PayShortfallTourMixin, B2bOrderPaymentCommon):
     allow_inherited_tests_method = True
     browser_size = "375x667"
     touch_enabled = True

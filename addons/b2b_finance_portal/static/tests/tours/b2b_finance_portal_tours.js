@@ -166,3 +166,77 @@ registry.category("web_tour.tours").add("b2b_finance_portal_dispute_statement", 
         },
     ],
 });
+
+// Opened on the page of an order refused for its credit (see test_tours.py)
+registry.category("web_tour.tours").add("b2b_finance_portal_pay_shortfall", {
+    steps: () => [
+        {
+            content: "The refusal comes with the shortfall to pay",
+            trigger: "#b2b_order_pay #b2b_order_shortfall[data-b2b-value='500.0']",
+            run: noHorizontalScroll,
+        },
+        {
+            content: "Pay the shortfall",
+            trigger: "a#b2b_order_pay_shortfall",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The payment page asks the shortfall",
+            trigger: "#b2b_pay_amount[data-b2b-value='500.0']",
+            run: noHorizontalScroll,
+        },
+        {
+            content: "Declare a bank transfer instead of paying online",
+            trigger: "a#b2b_pay_declare",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The form names the order and has the shortfall filled in",
+            trigger: "#b2b_payment_order",
+            run() {
+                noHorizontalScroll();
+                const amount = document.querySelector("#b2b_amount").value;
+                if (parseFloat(amount) !== 500) {
+                    throw new Error(`The amount is ${amount}, not the shortfall`);
+                }
+            },
+        },
+        {
+            content: "Transfer date: yesterday",
+            trigger: "#b2b_date",
+            run(helpers) {
+                const day = new Date(Date.now() - 86400000).toISOString().slice(0, 10);
+                setValue(helpers.anchor, day);
+            },
+        },
+        {
+            content: "Bank reference",
+            trigger: "#b2b_bank_reference",
+            run: "edit TOUR-SHORT-1",
+        },
+        {
+            content: "Attach the slip",
+            trigger: "#b2b_slip_file",
+            run(helpers) {
+                const bytes = Uint8Array.from(atob(PNG_BASE64), (c) => c.charCodeAt(0));
+                const transfer = new DataTransfer();
+                transfer.items.add(new File([bytes], "slip.png", {type: "image/png"}));
+                helpers.anchor.files = transfer.files;
+                helpers.anchor.dispatchEvent(new Event("change", {bubbles: true}));
+            },
+        },
+        {
+            content: "Declare",
+            trigger: "#b2b_payment_submit",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Back on the order: the transfer is declared",
+            trigger: "#b2b_order_payment_declared",
+            run: noHorizontalScroll,
+        },
+    ],
+});
