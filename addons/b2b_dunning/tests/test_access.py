@@ -130,3 +130,54 @@ class TestDunningAccess(B2bDunningCommon):
             .decode()
         )
         self.assertNotIn("Late fees to be charged", html)
+
+
+@tagged("post_install", "-at_install")
+class TestDunningMultiCompany(B2bDunningCommon):
+    """Each company's policy applies to its own invoices only, and its fees
+    are seen by its own users only."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._policy()
+        cls.company_2 = cls.setup_other_company(name="Dunning Co 2")["company"]
+        cls.invoice_2 = cls._invoice(
+            500.0,
+            cls.dealer,
+            date="2026-01-05",
+            due="2026-01-05",
+            company=cls.company_2,
+        )
+
+    def test_company_without_policy(self):
+        self._plan("2026-03-10")
+        self._compute_fees("2026-03-10")
+        self.assertNotIn(
+            self.invoice_2, self.env["b2b.dunning.log"].sudo().search([]).move_id
+        )
+        self.assertFalse(self._fees(self.invoice_2).sudo())
+
+    def test_company_own_policy(self):
+        self.env["b2b.dunning.fee.policy"].with_company(self.company_2).create(
+            {
+                "name": "Co 2 fee",
+                "company_id": self.company_2.id,
+                "fee_type": "fixed",
+                "fixed_amount": 20.0,
+            }
+        )
+        self._compute_fees("2026-03-10")
+        Fee = self.env["b2b.dunning.fee"].sudo()
+        fee_2 = Fee.search([("move_id", "=", self.invoice_2.id)])
+        self.assertEqual((fee_2.company_id, fee_2.amount), (self.company_2, 20.0))
+        # company 1's policy (0.1 % a day) for company 1's invoices only
+        self.assertEqual(
+            set(Fee.search([("move_id", "=", self.jan.id)]).mapped("company_id")),
+            {self.company},
+        )
+        # a billing user of company 1 does not see company 2's fees
+        self.assertEqual(self.invoicer.company_ids, self.company)
+        visible = self.env["b2b.dunning.fee"].with_user(self.invoicer).search([])
+        self.assertTrue(visible)
+        self.assertNotIn(fee_2, visible)
