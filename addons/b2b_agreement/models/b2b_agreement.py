@@ -10,6 +10,7 @@ import hashlib
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 from odoo.addons.b2b_base.tools.uploads import file_mimetype
 
@@ -27,6 +28,8 @@ class B2bAgreement(models.Model):
     _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    # the dealer's buyers may ask questions in the portal thread
+    _mail_post_access = "read"
 
     name = fields.Char(required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
@@ -358,24 +361,26 @@ class B2bAgreement(models.Model):
             if partners:
                 agreement.message_subscribe(partner_ids=partners.ids)
             env = agreement._b2b_lang_env()
+            dates = {
+                "start": format_date(env, agreement.date_start),
+                "end": format_date(env, agreement.date_end),
+            }
             if renewal:
                 body = env._(
-                    "Your dealer agreement %(previous)s ends on %(end)s: its "
-                    "renewal %(name)s for %(start)s to %(new_end)s is ready to "
+                    "Your dealer agreement %(previous)s ends on %(previous_end)s: "
+                    "its renewal %(name)s for %(start)s to %(end)s is ready to "
                     "sign in your portal.",
                     previous=agreement.previous_id.name,
-                    end=agreement.previous_id.date_end,
+                    previous_end=format_date(env, agreement.previous_id.date_end),
                     name=agreement.name,
-                    start=agreement.date_start,
-                    new_end=agreement.date_end,
+                    **dates,
                 )
             else:
                 body = env._(
                     "Your dealer agreement %(name)s for %(start)s to %(end)s is "
                     "ready to sign in your portal.",
                     name=agreement.name,
-                    start=agreement.date_start,
-                    end=agreement.date_end,
+                    **dates,
                 )
             agreement.message_post(
                 body=body,

@@ -1,6 +1,7 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
+from odoo.tools import format_date
 
 
 class SaleOrder(models.Model):
@@ -40,7 +41,7 @@ class SaleOrder(models.Model):
                 "the portal.",
                 dealer=dealer.display_name,
                 agreement=last.name,
-                date=last.date_end,
+                date=format_date(self.env, last.date_end),
                 company=company.name,
             )
         return self.env._(

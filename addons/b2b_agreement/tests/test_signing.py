@@ -80,6 +80,18 @@ class TestAgreementSigning(B2bAgreementCommon):
                 record._b2b_portal_sign(user.name, SIGNATURE)
         self.assertEqual(self.agreement.state, "sent")
 
+    def test_buyers_ask_in_the_thread(self):
+        message = self.agreement.with_user(self.a_finance).message_post(
+            body="Is the target yearly?",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        self.assertEqual(message.author_id, self.a_finance.partner_id)
+        with self.assertRaises(AccessError):
+            self.agreement.with_user(self.b_buyer).message_post(
+                body="Not mine", message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
+
     def test_other_dealer_and_staff_cannot_sign(self):
         # dealer B's admin buyer, a plain portal user, internal staff
         for user in (self.b_buyer, self.plain, self.manager):
