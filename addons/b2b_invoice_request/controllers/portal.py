@@ -207,15 +207,17 @@ class B2bInvoiceRequestPortal(B2bPortal):
         return request.redirect(f"/my/b2b/invoice_requests?requested={created.id}")
 
     @http.route(
-        "/my/b2b/invoice_requests/<int:request_id>",
+        "/my/b2b/invoice_requests/<int:invoice_request_id>",
         type="http",
         auth="user",
         website=True,
         methods=["GET"],
     )
-    def b2b_invoice_request(self, request_id, **kw):
+    def b2b_invoice_request(self, invoice_request_id, **kw):
         self._b2b_invoice_dealer()
-        invoice_request = self._b2b_invoice_record("b2b.invoice.request", request_id)
+        invoice_request = self._b2b_invoice_record(
+            "b2b.invoice.request", invoice_request_id
+        )
         # sudo: the token of the request's portal thread (posting messages)
         token = invoice_request.sudo()._portal_ensure_token()
         values = self._prepare_portal_layout_values()
@@ -242,15 +244,17 @@ class B2bInvoiceRequestPortal(B2bPortal):
         return request.render("b2b_invoice_request.portal_my_invoice_request", values)
 
     @http.route(
-        "/my/b2b/invoice_requests/<int:request_id>/file",
+        "/my/b2b/invoice_requests/<int:invoice_request_id>/file",
         type="http",
         auth="user",
         website=True,
         methods=["GET"],
     )
-    def b2b_invoice_request_file(self, request_id, **kw):
+    def b2b_invoice_request_file(self, invoice_request_id, **kw):
         self._b2b_invoice_dealer()
-        invoice_request = self._b2b_invoice_record("b2b.invoice.request", request_id)
+        invoice_request = self._b2b_invoice_record(
+            "b2b.invoice.request", invoice_request_id
+        )
         # sudo: the e-invoice of a request the user may read (checked above),
         # shown once issued
         request_sudo = invoice_request.sudo()

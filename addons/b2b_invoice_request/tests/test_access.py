@@ -71,6 +71,26 @@ class TestInvoiceRequestAccess(B2bInvoiceRequestCommon):
                 {"dealer_id": self.dealer_b.id, "name": "For B", "tax_id": TAX_ID}
             )
 
+    def test_multi_company(self):
+        company_2 = self.env["res.company"].create({"name": "IR Company Two"})
+        profile_2 = self.env["b2b.invoice.profile"].create(
+            {
+                "dealer_id": self.dealer_a.id,
+                "company_id": company_2.id,
+                "name": "Dealer A in company two",
+                "tax_id": TAX_ID,
+            }
+        )
+        for user in (self.a_finance, self.accountant):
+            Profile = self.env["b2b.invoice.profile"].with_user(user)
+            self.assertNotIn(profile_2, Profile.search([]))
+            with self.assertRaises(AccessError):
+                profile_2.with_user(user).read(["name"])
+        with self.assertRaisesRegex(UserError, "your invoice profiles"):
+            self.env["b2b.invoice.request"].with_user(
+                self.a_finance
+            )._b2b_portal_request(profile_2.id, {str(self.cap_line.id): "1"})
+
     def test_buyers_cannot_process(self):
         request = self.request.with_user(self.a_finance)
         with self.assertRaises(AccessError):
