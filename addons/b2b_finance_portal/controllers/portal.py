@@ -197,7 +197,10 @@ class B2bFinancePortal(B2bPortalCredit):
             amounts = order_sudo._b2b_payment_amounts()
             if not amounts:
                 return request.redirect(order_sudo.get_portal_url())
+            currency = order_sudo.company_id.currency_id
             amount = amounts["total" if kind == "total" else "shortfall"]
+            # the form's number, with the currency's decimals
+            amount = f"{amount:.{currency.decimal_places}f}"
             return request.render(
                 "b2b_finance_portal.portal_my_b2b_payment_new",
                 self._b2b_payment_form_values(

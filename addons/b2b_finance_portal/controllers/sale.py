@@ -28,11 +28,18 @@ class B2bFinanceOrderPayment(B2bFinancePortal):
             return response
         order_sudo = qcontext["sale_order"]
         pay = {}
+        waiting = order_sudo.browse()
         if order_sudo._b2b_can_pay_shortfall(request.env.user):
             pay = order_sudo._b2b_payment_amounts()
+            # the transfers declared for the order that finance has not
+            # confirmed yet (the order is the payer's own, checked above)
+            waiting = order_sudo.b2b_payment_slip_ids.filtered(
+                lambda slip: slip.state == "declared"
+            )
         qcontext.update(
             {
                 "b2b_pay": pay,
+                "b2b_pay_waiting": waiting,
                 "b2b_pay_currency": order_sudo.company_id.currency_id,
                 "b2b_payment_declared": kw.get("b2b_payment") == "declared",
             }

@@ -135,6 +135,10 @@ class TestOrderShortfall(B2bOrderPaymentCommon):
         slip = self._slip(self.order_a, 500.0)
         self.assertEqual(slip.order_id, self.order_a)
         self.assertEqual(self.order_a.state, "draft", "declared is not confirmed")
+        # the order page says the transfer waits for finance
+        html = self._get(self.order_a.get_portal_url(), self.finance_p.login).text
+        self.assertIn('id="b2b_order_payment_waiting"', html)
+        self.assertIn(slip.name, html)
         self._confirm(slip)
         self.assertEqual(slip.state, "confirmed")
         self.assertEqual(self.order_a.state, "sale")
@@ -256,7 +260,7 @@ class TestOrderPaymentAccess(B2bOrderPaymentCommon):
         self.assertEqual(self._value(response.text, "b2b_pay_amount"), 1500.0)
         response = self._get(declare, self.admin_p.login)
         self.assertIn('name="order_id"', response.text)
-        self.assertIn('value="500.0"', response.text)
+        self.assertIn('value="500.00"', response.text)
         for login, status in (
             (self.purchaser_p.login, 403),
             (self.approver_p.login, 403),
