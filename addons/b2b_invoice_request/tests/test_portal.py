@@ -162,3 +162,23 @@ class TestInvoiceRequestPortal(B2bInvoiceRequestCommon):
         # dealer B's users see neither
         for path in (url, url + "/file"):
             self.assertEqual(self._get(path, "pb_finance").status_code, 404)
+
+    def test_thread(self):
+        """The dealer's finance buyer writes in the request's thread (the
+        portal chatter posts with the page's token); finance reads it."""
+        invoice_request = self._request(self.a_finance, {self.cap_line: 1})
+        html = self._get(f"/my/b2b/invoice_requests/{invoice_request.id}").text
+        token = invoice_request.sudo().access_token
+        self.assertIn(f'data-token="{token}"', html)
+        self.make_jsonrpc_request(
+            "/mail/message/post",
+            {
+                "thread_model": "b2b.invoice.request",
+                "thread_id": invoice_request.id,
+                "post_data": {"body": "Please use the March price list."},
+                "token": token,
+            },
+        )
+        message = invoice_request.message_ids[0]
+        self.assertIn("March price list", message.body)
+        self.assertEqual(message.author_id, self.a_finance.partner_id)
