@@ -46,6 +46,9 @@ MARKERS = {
     "ZQXAP2ORD": (A_WIDE | {"a_purch2"}, {"order_a2"}),
     "ZQXAINV": (A_INVOICES, {"invoice_a"}),
     "ZQXASLIP": (A_INVOICES, set()),
+    "ZQXAPROF": (A_INVOICES, set()),
+    "ZQXAIREQ": (A_INVOICES, set()),
+    "ZQXAAGR": (A_USERS, set()),
     "ZQXAP1LIST": (frozenset({"a_purch1"}), set()),
     "ZQXASHLIST": (A_USERS, set()),
     "ZQXBDEALER": (B_USERS, set()),
@@ -137,6 +140,10 @@ class B2bSuitePortalCommon(B2bTestFactory, HttpCase):
         cls.finance = {}
         if "b2b.payment.slip" in env:
             cls._create_finance_documents()
+        if "b2b.invoice.request" in env:
+            cls._create_invoice_request()
+        if "b2b.agreement" in env:
+            cls._create_agreement()
         for record in (cls.order_a, cls.order_a2, cls.order_b, cls.invoice_a):
             record._portal_ensure_token()
         env.flush_all()
@@ -175,6 +182,57 @@ class B2bSuitePortalCommon(B2bTestFactory, HttpCase):
             )
             .with_env(cls.env)
         )
+
+    @classmethod
+    def _create_invoice_request(cls):
+        """Dealer A's invoice profile and its finance buyer's invoice request
+        for the delivered order of A's second purchaser
+        (b2b_invoice_request)."""
+        cls.company.b2b_invoice_request = True
+        cls.finance["profile_a"] = cls.env["b2b.invoice.profile"].create(
+            {
+                "dealer_id": cls.dealer_a.id,
+                "name": "Alpha ZQXAPROF Trading",
+                "tax_id": "91350100M000100Y43",
+                "is_default": True,
+            }
+        )
+        picking = cls.order_a2.picking_ids
+        picking.action_assign()
+        for move in picking.move_ids:
+            move.quantity = move.product_uom_qty
+            move.picked = True
+        picking._action_done()
+        cls.finance["invoice_request_a"] = (
+            cls.env["b2b.invoice.request"]
+            .with_user(cls.users["a_fin"])
+            ._b2b_portal_request(
+                cls.finance["profile_a"].id,
+                {str(line.id): "3" for line in cls.order_a2.order_line},
+                "ZQXAIREQ note",
+            )
+            .with_env(cls.env)
+        )
+
+    @classmethod
+    def _create_agreement(cls):
+        """Dealer A's agreement of this year, sent for signature
+        (b2b_agreement)."""
+        template = cls.env["b2b.agreement.template"].create(
+            {
+                "name": "MX agreement",
+                "body_html": "<p>ZQXAAGR <t t-out='object.dealer_id.name'/></p>",
+            }
+        )
+        today = fields.Date.today()
+        agreement = cls.env["b2b.agreement"]._b2b_generate(
+            cls.dealer_a,
+            today.replace(month=1, day=1),
+            today.replace(month=12, day=31),
+            template=template,
+        )
+        agreement.action_b2b_send()
+        cls.finance["agreement_a"] = agreement
 
     # ------------------------------------------------------------------
     # Data helpers

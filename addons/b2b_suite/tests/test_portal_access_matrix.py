@@ -53,6 +53,9 @@ PARAM_CASES = {
     "order_list_id": "list_own",
     "slip_id": "slip_a",
     "snapshot_id": "snapshot_a",
+    "invoice_request_id": "invoice_request_a",
+    "profile_id": "profile_a",
+    "agreement_id": "agreement_a",
     "fmt": ["pdf", "xlsx"],
     "page": [2],
     "access_token": None,  # given by the token variants
@@ -141,8 +144,10 @@ class TestPortalAccessMatrix(B2bSuitePortalCommon):
         if self.lists:
             targets["list_own"] = (self.lists["own"], {"a_purch1"}, self.order_b)
         for name, record in self.finance.items():
-            # payment slips and statements: the dealer's finance and admin
-            targets[name] = (record, {"a_admin", "a_fin"}, self.order_b)
+            # payment slips, statements, invoice profiles and requests: the
+            # dealer's finance and admin; the agreement: every buyer of A
+            entitled = A_USERS if name == "agreement_a" else {"a_admin", "a_fin"}
+            targets[name] = (record, set(entitled), self.order_b)
         return targets
 
     @staticmethod
