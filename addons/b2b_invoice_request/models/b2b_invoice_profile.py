@@ -82,37 +82,43 @@ class B2bInvoiceProfile(models.Model):
     bank_account = fields.Char()
     is_default = fields.Boolean(string="Default")
 
-    @api.constrains("tax_id")
-    def _check_tax_id(self):
-        for profile in self:
-            if not credit_code_is_valid(profile.tax_id):
-                raise ValidationError(
-                    self.env._(
-                        "%s is not a valid tax ID: a unified social credit code "
-                        "has 18 characters (digits and capitals except I, O, S, "
-                        "V, Z) and ends with its check character.",
-                        profile.tax_id,
-                    )
+    @api.model
+    def _b2b_profile_errors(self, values):
+        """The problems of a profile's ``values`` (tax ID, the fields a special
+        VAT invoice needs), one message each."""
+        errors = []
+        tax_id = "".join(str(values.get("tax_id") or "").split()).upper()
+        if not credit_code_is_valid(tax_id):
+            errors.append(
+                self.env._(
+                    "%s is not a valid tax ID: a unified social credit code "
+                    "has 18 characters (digits and capitals except I, O, S, "
+                    "V, Z) and ends with its check character.",
+                    tax_id,
                 )
-
-    @api.constrains("kind", *SPECIAL_FIELDS)
-    def _check_special_fields(self):
-        labels = {
-            name: self._fields[name].get_description(self.env)["string"]
-            for name in SPECIAL_FIELDS
-        }
-        for profile in self.filtered(lambda p: p.kind == "special"):
+            )
+        if values.get("kind") == "special":
             missing = [
-                labels[name]
+                self._fields[name].get_description(self.env)["string"]
                 for name in SPECIAL_FIELDS
-                if not (profile[name] or "").strip()
+                if not str(values.get(name) or "").strip()
             ]
             if missing:
-                raise ValidationError(
+                errors.append(
                     self.env._(
                         "A special VAT invoice profile needs: %s.", ", ".join(missing)
                     )
                 )
+        return errors
+
+    @api.constrains("tax_id", "kind", *SPECIAL_FIELDS)
+    def _check_profile(self):
+        for profile in self:
+            errors = self._b2b_profile_errors(
+                {name: profile[name] for name in ("tax_id", "kind", *SPECIAL_FIELDS)}
+            )
+            if errors:
+                raise ValidationError("\n".join(errors))
 
     @api.constrains("dealer_id")
     def _check_dealer(self):
@@ -184,6 +190,9 @@ class B2bInvoiceProfile(models.Model):
         rights and record rules apply (no sudo)."""
         dealer = self._b2b_check_finance_user()
         values = self._b2b_portal_values(form)
+        errors = self._b2b_profile_errors(values)
+        if errors:
+            raise ValidationError("\n".join(errors))
         if self:
             self.ensure_one()
             if self.dealer_id != dealer:

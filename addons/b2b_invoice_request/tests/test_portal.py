@@ -93,9 +93,11 @@ class TestInvoiceRequestPortal(B2bInvoiceRequestCommon):
         self.assertIn("not a valid tax ID", response.text)
         response = self._post(
             "/my/b2b/invoice_profiles/save",
-            {"name": "Special", "tax_id": TAX_ID_2, "kind": "special"},
+            {"name": "Special", "tax_id": "91350100M000100Y44", "kind": "special"},
         )
+        # both problems at once
         self.assertIn("needs", response.text)
+        self.assertIn("not a valid tax ID", response.text)
         response = self._post(
             "/my/b2b/invoice_profiles/save",
             {
