@@ -14,7 +14,7 @@
     "application": False,
     "installable": True,
     "auto_install": True,
-    "depends": ["b2b_rebate", "sale"],
+    "depends": ["b2b_rebate", "b2b_pricing_sale"],
     "data": [
         "data/product_product_data.xml",
         "views/sale_order_views.xml",

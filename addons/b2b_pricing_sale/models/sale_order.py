@@ -112,11 +112,19 @@ class SaleOrder(models.Model):
         return self.env["b2b.order.rule"]._b2b_check_cart(
             self.partner_id,
             self._b2b_get_cart(),
-            self.amount_untaxed,
+            self._b2b_order_rules_amount(),
             self.currency_id or company.currency_id,
             company,
             date=fields.Date.to_date(self.date_order),
         )
+
+    def _b2b_order_rules_amount(self):
+        """The amount the order rules (minimum order amount) measure: the
+        untaxed amount of the order. A module whose lines lower that amount
+        without being a price of the goods (b2b_rebate_sale's rebate line,
+        paid from the dealer's earned balance) measures before them."""
+        self.ensure_one()
+        return self.amount_untaxed
 
     def _b2b_cumulative_orders(self):
         """Draft quotations whose pricelist has cumulative rules."""

@@ -159,6 +159,11 @@ class SaleOrder(models.Model):
             )
         )
 
+    def _b2b_order_rules_amount(self):
+        """The minimum order amount is measured before the rebate: spending
+        an earned balance never makes an order too small to be accepted."""
+        return self._b2b_rebate_base()
+
     def _b2b_rebate_cap(self):
         self.ensure_one()
         company = self.company_id or self.env.company

@@ -30,6 +30,24 @@ class TestRebateOrder(B2bRebateSaleCommon):
             ("spent", -200.0, self.balance, self.seller),
         )
 
+    def test_minimum_order_measured_before_the_rebate(self):
+        self.env["b2b.order.rule"].create(
+            {
+                "name": "Minimum 1,900",
+                "rule_type": "amount",
+                "applied_on": "all",
+                "min_amount": 1900.0,
+                "mode": "block",
+            }
+        )
+        order = self._quote(2000.0)
+        order.action_b2b_apply_rebate_balance()
+        self.assertEqual(order.amount_untaxed, 1800.0)
+        # 2,000 of goods: above the minimum, whatever the rebate paid
+        self.assertEqual(order._b2b_check_order_rules(), [])
+        small = self._quote(1800.0)
+        self.assertTrue(small._b2b_check_order_rules(), "1,800 of goods is too small")
+
     def test_balance_below_the_cap(self):
         order = self._quote(5000.0)  # cap 500, balance 300
         order.action_b2b_apply_rebate_balance()
