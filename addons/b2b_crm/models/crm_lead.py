@@ -11,12 +11,11 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.b2b_base.tools.credit_code import is_valid_credit_code
 from odoo.addons.b2b_base.tools.uploads import MAX_FILE_SIZE, file_mimetype
 
 #: GB 32100-2015: the 31 characters of a unified social credit code (no I, O,
 #: S, V, Z) and the weights of its first 17 characters (3 ** i mod 31)
-CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 MAX_FILES = 5
 
@@ -96,17 +95,7 @@ class CrmLead(models.Model):
         """True when ``code`` is a unified social credit code (GB 32100-2015):
         18 characters of the code's alphabet whose last one is the check
         character of the first 17."""
-        if not isinstance(code, str) or len(code) != 18:
-            return False
-        code = code.upper()
-        if any(char not in CREDIT_CODE_CHARS for char in code):
-            return False
-        total = sum(
-            CREDIT_CODE_CHARS.index(char) * weight
-            for char, weight in zip(code[:17], CREDIT_CODE_WEIGHTS, strict=True)
-        )
-        check = (31 - total % 31) % 31
-        return code[17] == CREDIT_CODE_CHARS[check]
+        return isinstance(code, str) and is_valid_credit_code(code.upper())
 
     @api.constrains("b2b_credit_code")
     def _check_b2b_credit_code(self):

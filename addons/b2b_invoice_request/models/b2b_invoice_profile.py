@@ -6,11 +6,8 @@ invoices are issued to, ordinary (普票) or special VAT (专票)."""
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-#: GB 32100-2015: the 31 characters of a unified social credit code (no I, O,
-#: S, V, Z) and the weights of its first 17 characters (3 ** i mod 31), the
-#: same rule as b2b_crm's applications
-CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+from odoo.addons.b2b_base.tools.credit_code import is_valid_credit_code
+
 #: the buyer roles that keep the profiles and request invoices
 FINANCE_ROLES = ("finance", "admin")
 #: the profile fields a special VAT invoice needs
@@ -24,21 +21,6 @@ PORTAL_FIELDS = {
     "bank_name": 128,
     "bank_account": 64,
 }
-
-
-def credit_code_is_valid(code):
-    """True when ``code`` is a unified social credit code (统一社会信用代码):
-    18 characters of the code's alphabet, the last one the check character
-    of the first 17."""
-    if not isinstance(code, str) or len(code) != 18:
-        return False
-    if any(char not in CREDIT_CODE_CHARS for char in code):
-        return False
-    total = sum(
-        CREDIT_CODE_CHARS.index(char) * weight
-        for char, weight in zip(code[:17], CREDIT_CODE_WEIGHTS, strict=True)
-    )
-    return code[17] == CREDIT_CODE_CHARS[(31 - total % 31) % 31]
 
 
 class B2bInvoiceProfile(models.Model):
@@ -88,7 +70,7 @@ class B2bInvoiceProfile(models.Model):
         VAT invoice needs), one message each."""
         errors = []
         tax_id = "".join(str(values.get("tax_id") or "").split()).upper()
-        if not credit_code_is_valid(tax_id):
+        if not is_valid_credit_code(tax_id):
             errors.append(
                 self.env._(
                     "%s is not a valid tax ID: a unified social credit code "

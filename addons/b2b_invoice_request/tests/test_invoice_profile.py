@@ -3,7 +3,10 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
-from ..models.b2b_invoice_profile import credit_code_is_valid
+from odoo.addons.b2b_base.tools.credit_code import (
+    is_valid_credit_code as credit_code_is_valid,
+)
+
 from .common import TAX_ID, TAX_ID_2, B2bInvoiceRequestCommon
 
 SPECIAL = {
