@@ -15,7 +15,8 @@ ORDER_PAGE_EXTRA = 4
 #: queries a glue module installed with the portal adds to the dealer's
 #: order page, each measured by the module's own test (b2b_portal_stock:
 #: the shipping per warehouse, one query whatever the order's size)
-GLUE_ORDER_PAGE_EXTRA = {"b2b_portal_stock": 1}
+# b2b_finance_portal: the transfers declared for the order (pay card)
+GLUE_ORDER_PAGE_EXTRA = {"b2b_portal_stock": 1, "b2b_finance_portal": 1}
 N_SMALL = 20
 N_EXTRA = 2000
 
