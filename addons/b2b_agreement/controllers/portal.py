@@ -7,7 +7,7 @@ admin buyers sign them with Odoo's portal signature widget. The rules
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.http import content_disposition, request
 
 from odoo.addons.b2b_portal.controllers.portal import B2bPortal
@@ -22,15 +22,7 @@ class B2bAgreementPortal(B2bPortal):
         """The agreement as the current user, or a 404 (another dealer's id,
         a draft, a missing one, a user who is no buyer)."""
         self._b2b_check_dealer()
-        agreement = request.env["b2b.agreement"].browse(agreement_id)
-        try:
-            agreement.check_access("read")
-            agreement = agreement.exists()
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
-        if not agreement:
-            raise NotFound()
-        return agreement
+        return self._b2b_portal_record("b2b.agreement", agreement_id)
 
     # ------------------------------------------------------------------
     # Home

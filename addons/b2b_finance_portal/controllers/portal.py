@@ -9,7 +9,7 @@ import re
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import UserError
 from odoo.http import content_disposition, request
 
 from odoo.addons.b2b_portal_credit.controllers.portal import B2bPortalCredit
@@ -28,19 +28,6 @@ class B2bFinancePortal(B2bPortalCredit):
     def _b2b_finance_dealer(self):
         """The dealer of a finance or admin buyer (404 / 403 otherwise)."""
         return self._b2b_check_dealer(role=FINANCE_ROLES)
-
-    def _b2b_finance_record(self, model, record_id):
-        """``model``'s record as the current user, or a 404 (another dealer's
-        id, a missing one, a role without access)."""
-        record = request.env[model].browse(record_id)
-        try:
-            record.check_access("read")
-            record = record.exists()
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
-        if not record:
-            raise NotFound()
-        return record
 
     def _b2b_is_finance(self):
         user = request.env.user
@@ -273,7 +260,7 @@ class B2bFinancePortal(B2bPortalCredit):
     )
     def b2b_portal_payment(self, slip_id, **kw):
         self._b2b_finance_dealer()
-        slip = self._b2b_finance_record("b2b.payment.slip", slip_id)
+        slip = self._b2b_portal_record("b2b.payment.slip", slip_id)
         values = self._prepare_portal_layout_values()
         values.update({"page_name": "b2b_payment", "b2b_slip": slip})
         return request.render("b2b_finance_portal.portal_my_b2b_payment", values)
@@ -287,7 +274,7 @@ class B2bFinancePortal(B2bPortalCredit):
     )
     def b2b_portal_payment_file(self, slip_id, **kw):
         self._b2b_finance_dealer()
-        slip = self._b2b_finance_record("b2b.payment.slip", slip_id)
+        slip = self._b2b_portal_record("b2b.payment.slip", slip_id)
         if not slip.attachment_id:
             raise NotFound()
         return self._b2b_file_response(
@@ -327,7 +314,7 @@ class B2bFinancePortal(B2bPortalCredit):
     )
     def b2b_portal_statement_snapshot(self, snapshot_id, error=None, **kw):
         self._b2b_finance_dealer()
-        snapshot = self._b2b_finance_record("b2b.statement.snapshot", snapshot_id)
+        snapshot = self._b2b_portal_record("b2b.statement.snapshot", snapshot_id)
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -350,7 +337,7 @@ class B2bFinancePortal(B2bPortalCredit):
     )
     def b2b_portal_statement_snapshot_pdf(self, snapshot_id, **kw):
         self._b2b_finance_dealer()
-        snapshot = self._b2b_finance_record("b2b.statement.snapshot", snapshot_id)
+        snapshot = self._b2b_portal_record("b2b.statement.snapshot", snapshot_id)
         if not snapshot.attachment_id:
             raise NotFound()
         filename = re.sub(r"[^\w\- ]+", "_", snapshot.name).strip() + ".pdf"
@@ -358,7 +345,7 @@ class B2bFinancePortal(B2bPortalCredit):
 
     def _b2b_statement_answer(self, snapshot_id, method, *args):
         self._b2b_finance_dealer()
-        snapshot = self._b2b_finance_record("b2b.statement.snapshot", snapshot_id)
+        snapshot = self._b2b_portal_record("b2b.statement.snapshot", snapshot_id)
         try:
             getattr(snapshot, method)(*args)
         except UserError as error:

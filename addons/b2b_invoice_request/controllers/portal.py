@@ -10,7 +10,7 @@ import re
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import content_disposition, request
 
 from odoo.addons.b2b_portal.controllers.portal import B2bPortal
@@ -42,19 +42,6 @@ class B2bInvoiceRequestPortal(B2bPortal):
         return bool(self._b2b_dealer()) and any(
             user._b2b_has_role(code) for code in FINANCE_ROLES
         )
-
-    def _b2b_invoice_record(self, model, record_id):
-        """``model``'s record as the current user, or a 404 (another dealer's
-        id, a missing one)."""
-        record = request.env[model].browse(record_id)
-        try:
-            record.check_access("read")
-            record = record.exists()
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
-        if not record:
-            raise NotFound()
-        return record
 
     def _b2b_invoice_requests_domain(self, dealer):
         # the same expression as the buyers' record rule, in the company
@@ -215,7 +202,7 @@ class B2bInvoiceRequestPortal(B2bPortal):
     )
     def b2b_invoice_request(self, invoice_request_id, **kw):
         self._b2b_invoice_dealer()
-        invoice_request = self._b2b_invoice_record(
+        invoice_request = self._b2b_portal_record(
             "b2b.invoice.request", invoice_request_id
         )
         # sudo: the token of the request's portal thread (posting messages)
@@ -252,7 +239,7 @@ class B2bInvoiceRequestPortal(B2bPortal):
     )
     def b2b_invoice_request_file(self, invoice_request_id, **kw):
         self._b2b_invoice_dealer()
-        invoice_request = self._b2b_invoice_record(
+        invoice_request = self._b2b_portal_record(
             "b2b.invoice.request", invoice_request_id
         )
         # sudo: the e-invoice of a request the user may read (checked above),
@@ -298,7 +285,7 @@ class B2bInvoiceRequestPortal(B2bPortal):
         dealer = self._b2b_invoice_dealer()
         profile = None
         if edit and str(edit).isdigit():
-            profile = self._b2b_invoice_record("b2b.invoice.profile", int(edit))
+            profile = self._b2b_portal_record("b2b.invoice.profile", int(edit))
         values = self._b2b_profile_values(dealer, profile)
         values["b2b_saved"] = bool(saved)
         return request.render("b2b_invoice_request.portal_my_invoice_profiles", values)
@@ -318,7 +305,7 @@ class B2bInvoiceRequestPortal(B2bPortal):
         if profile_id:
             if not str(profile_id).isdigit():
                 raise NotFound()
-            profile = self._b2b_invoice_record("b2b.invoice.profile", int(profile_id))
+            profile = self._b2b_portal_record("b2b.invoice.profile", int(profile_id))
         try:
             with request.env.cr.savepoint():
                 profile._b2b_portal_save(form)
@@ -340,6 +327,6 @@ class B2bInvoiceRequestPortal(B2bPortal):
     )
     def b2b_invoice_profile_archive(self, profile_id, **post):
         self._b2b_invoice_dealer()
-        profile = self._b2b_invoice_record("b2b.invoice.profile", profile_id)
+        profile = self._b2b_portal_record("b2b.invoice.profile", profile_id)
         profile.write({"active": False, "is_default": False})
         return request.redirect("/my/b2b/invoice_profiles")

@@ -10,7 +10,7 @@ import re
 from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import http
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 from odoo.osv import expression
 
@@ -54,6 +54,22 @@ class B2bPortal(CustomerPortal):
             if not any(user._b2b_has_role(code) for code in codes):
                 raise self._b2b_role_forbidden(codes)
         return dealer
+
+    def _b2b_portal_record(self, model, record_id):
+        """``model``'s record ``record_id`` as the current user, or a 404:
+        another dealer's id, a missing one and a record the user's role may
+        not read all answer the same, so that an id reveals nothing. The
+        record pages of the workspace's modules (payment slips, statements,
+        invoice requests, agreements) use it."""
+        record = request.env[model].browse(record_id)
+        try:
+            record.check_access("read")
+            record = record.exists()
+        except (AccessError, MissingError) as error:
+            raise NotFound() from error
+        if not record:
+            raise NotFound()
+        return record
 
     def _b2b_role_forbidden(self, codes):
         """A 403 whose response is the portal page "not available for your
