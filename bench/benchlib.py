@@ -112,3 +112,16 @@ def insert_copies(cr, table, source_id, count, overrides, params):
         {"count": count, "source": source_id, **params},
     )
     return [row[0] for row in cr.fetchall()]
+
+
+def insert_select(cr, table, overrides, source, extra_from="", params=()):
+    """``INSERT INTO table SELECT ...`` copying the row(s) of ``source`` (a
+    WHERE condition on ``t``) with ``overrides`` ({column: SQL expression})."""
+    names = columns(cr, table, {"id"})
+    target = ", ".join(f'"{c}"' for c in names)
+    values = ", ".join(overrides.get(c, f't."{c}"') for c in names)
+    cr.execute(
+        f'INSERT INTO "{table}" ({target}) '
+        f'SELECT {values} FROM "{table}" t {extra_from} WHERE {source}',
+        params,
+    )

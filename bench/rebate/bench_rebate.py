@@ -72,20 +72,6 @@ def parse_args():
     return parser.parse_args()
 
 
-def _insert_select(cr, table, overrides, source, extra_from="", params=()):
-    """``INSERT INTO table SELECT ...`` copying the row(s) of ``source`` (a
-    WHERE condition on ``t``) with ``overrides`` ({column: SQL expression})."""
-    columns = benchlib.columns(cr, table, {"id"})
-    select = [overrides.get(c, f't."{c}"') for c in columns]
-    names = ", ".join(f'"{c}"' for c in columns)
-    values = ", ".join(select)
-    cr.execute(
-        f'INSERT INTO "{table}" ({names}) '
-        f'SELECT {values} FROM "{table}" t {extra_from} WHERE {source}',
-        params,
-    )
-
-
 def _window(today):
     """The 12 months before the first day of this month."""
     end = today.replace(day=1) - datetime.timedelta(days=1)
@@ -157,7 +143,7 @@ def generate(env):
     env.flush_all()
     cr = env.cr
     # 1,000 dealers (the seed is the first)
-    _insert_select(
+    benchlib.insert_select(
         cr,
         "res_partner",
         {
@@ -203,7 +189,7 @@ def generate(env):
         },
     )
     total = f"b.amount * {LINES_PER_INVOICE}"
-    _insert_select(
+    benchlib.insert_select(
         cr,
         "account_move",
         {
@@ -234,7 +220,7 @@ def generate(env):
         [invoice.name],
     )
     product = "t.display_type = 'product'"
-    _insert_select(
+    benchlib.insert_select(
         cr,
         "account_move_line",
         {

@@ -52,20 +52,6 @@ def parse_args():
     return parser.parse_args()
 
 
-def _insert_select(cr, table, overrides, source, extra_from="", params=()):
-    """``INSERT INTO table SELECT ...`` copying the row(s) of ``source`` (a
-    WHERE condition on ``t``) with ``overrides`` ({column: SQL expression})."""
-    columns = benchlib.columns(cr, table, {"id"})
-    select = [overrides.get(c, f't."{c}"') for c in columns]
-    names = ", ".join(f'"{c}"' for c in columns)
-    values = ", ".join(select)
-    cr.execute(
-        f'INSERT INTO "{table}" ({names}) '
-        f'SELECT {values} FROM "{table}" t {extra_from} WHERE {source}',
-        params,
-    )
-
-
 def generate(env):
     from odoo import Command
 
@@ -119,7 +105,7 @@ def generate(env):
     env.flush_all()
     cr = env.cr
     # 10,000 dealers: tiers spread over the ladder (the seed is the first)
-    _insert_select(
+    benchlib.insert_select(
         cr,
         "res_partner",
         {
@@ -157,7 +143,7 @@ def generate(env):
              FROM generate_series(1, %s) g""",
         [dealer_ids, N_DEALERS, N_DEALERS, N_INVOICES - 1],
     )
-    _insert_select(
+    benchlib.insert_select(
         cr,
         "account_move",
         {
@@ -183,7 +169,7 @@ def generate(env):
         "FROM account_move WHERE name LIKE %s",
         [f"{invoice.name}/B%"],
     )
-    _insert_select(
+    benchlib.insert_select(
         cr,
         "account_move_line",
         {
