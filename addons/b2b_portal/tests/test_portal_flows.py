@@ -29,6 +29,7 @@ class TestPortalFlows(B2bPortalHttpCommon):
         html = self.url_open("/my").text
         self.assertIn('id="b2b_portal_home"', html)
         self.assertIn('id="b2b_portal_home_cards"', html)
+        self.assertIn('id="b2b_portal_home_panels"', html)
         self.assertIn("Silver", html)
         self.assertIn("/my/b2b/team", html)
         self.authenticate("p_plain", "p_plain")

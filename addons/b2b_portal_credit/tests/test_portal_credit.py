@@ -3,6 +3,7 @@
 from datetime import date
 
 from freezegun import freeze_time
+from lxml import html as lxml_html
 
 from odoo.tests import tagged
 
@@ -30,6 +31,9 @@ class TestPortalCredit(B2bPortalCreditCommon):
             self.assertEqual(self._value(html, "b2b_credit_overdue"), info["overdue"])
             self.assertIn('role="progressbar"', html)
             self.assertIn("/my/b2b/statement", html)
+            # a tall panel: in the panels row, not among the counter cards
+            card = lxml_html.fromstring(html).get_element_by_id("b2b_credit_card")
+            self.assertEqual(card.getparent().get("id"), "b2b_portal_home_panels")
         # Purchasers and approvers: available credit and hold status only.
         for user in (self.purchaser, self.approver):
             html = self._get("/my/home", user.login).text
