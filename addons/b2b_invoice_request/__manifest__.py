@@ -32,6 +32,9 @@
         "demo/b2b_invoice_request_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "b2b_invoice_request/static/src/js/**/*",
+        ],
         "web.assets_tests": [
             "b2b_invoice_request/static/tests/tours/**/*",
         ],

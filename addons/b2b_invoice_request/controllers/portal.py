@@ -12,6 +12,7 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import content_disposition, request
+from odoo.tools.misc import formatLang
 
 from odoo.addons.b2b_portal.controllers.portal import B2bPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -112,10 +113,52 @@ class B2bInvoiceRequestPortal(B2bPortal):
         )
         return request.render("b2b_invoice_request.portal_my_invoice_requests", values)
 
+    @staticmethod
+    def _b2b_form_quantities(lines, form):
+        """``{line id: quantity}`` shown in the form: the posted quantity
+        when it is a number (the form shown again after an error), else the
+        requestable quantity."""
+        quantities = {}
+        for line in lines:
+            try:
+                quantity = float(str(form.get(f"qty_{line.id}")).strip())
+            except (TypeError, ValueError):
+                quantity = -1.0
+            if not 0 <= quantity < float("inf"):
+                quantity = line.b2b_invoice_requestable_qty
+            quantities[line.id] = quantity
+        return quantities
+
+    @staticmethod
+    def _b2b_display_amounts(figures, currencies):
+        """The figures with their amounts formatted in their currency."""
+        currency = currencies[figures["currency_id"]]
+        env = request.env
+        return {
+            **figures,
+            "price_unit_display": formatLang(
+                env, figures["price_unit"], dp="Product Price", currency_obj=currency
+            ),
+            "untaxed_display": formatLang(
+                env, figures["untaxed"], currency_obj=currency
+            ),
+            "total_display": formatLang(env, figures["total"], currency_obj=currency),
+        }
+
     def _b2b_request_form_values(self, dealer, errors=None, form=None):
         Request = request.env["b2b.invoice.request"]
         company = request.env.company
         lines = Request._b2b_requestable_lines(dealer, company, limit=MAX_FORM_LINES)
+        # the model's figures of each line at the quantity shown (the same
+        # method gives the request's amounts)
+        amounts = lines._b2b_invoice_request_amounts(
+            self._b2b_form_quantities(lines, form or {})
+        )
+        currencies = {currency.id: currency for currency in lines.order_id.currency_id}
+        amounts = {
+            line_id: self._b2b_display_amounts(figures, currencies)
+            for line_id, figures in amounts.items()
+        }
         profiles = request.env["b2b.invoice.profile"]._b2b_dealer_profiles(dealer)
         orders = []
         for line in lines:
@@ -127,6 +170,7 @@ class B2bInvoiceRequestPortal(B2bPortal):
             {
                 "page_name": "b2b_invoice_request_new",
                 "b2b_orders": orders,
+                "b2b_amounts": amounts,
                 "b2b_profiles": profiles,
                 "b2b_errors": errors or [],
                 "b2b_form": form or {},
@@ -149,6 +193,37 @@ class B2bInvoiceRequestPortal(B2bPortal):
             "b2b_invoice_request.portal_my_invoice_request_new",
             self._b2b_request_form_values(dealer),
         )
+
+    @http.route(
+        "/my/b2b/invoice_requests/amounts",
+        type="json",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def b2b_invoice_request_amounts(self, quantities=None, **kw):
+        """The model's figures of the form's lines at the typed quantities
+        (the form's script shows them and sums the ticked ones)."""
+        self._b2b_invoice_dealer()
+        try:
+            amounts = request.env["b2b.invoice.request"]._b2b_portal_amounts(
+                quantities or {}
+            )
+        except UserError as error:
+            return {"error": str(error)}
+        # sudo: the currencies of the dealer's own lines, name and format only
+        currencies = (
+            request.env["res.currency"]
+            .sudo()
+            .browse({figures["currency_id"] for figures in amounts.values()})
+        )
+        currencies = {currency.id: currency for currency in currencies}
+        return {
+            "amounts": {
+                str(line_id): self._b2b_display_amounts(figures, currencies)
+                for line_id, figures in amounts.items()
+            }
+        }
 
     @staticmethod
     def _b2b_request_quantities(form):

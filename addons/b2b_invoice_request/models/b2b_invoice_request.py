@@ -88,6 +88,9 @@ class B2bInvoiceRequest(models.Model):
     order_ids = fields.Many2many(
         "sale.order", string="Orders", compute="_compute_order_ids"
     )
+    amount_untaxed = fields.Monetary(
+        string="Untaxed Amount", compute="_compute_amount_total", store=True
+    )
     amount_total = fields.Monetary(
         string="Amount", compute="_compute_amount_total", store=True
     )
@@ -130,9 +133,10 @@ class B2bInvoiceRequest(models.Model):
         for request in self:
             request.order_ids = request.line_ids.order_id
 
-    @api.depends("line_ids.amount")
+    @api.depends("line_ids.amount", "line_ids.amount_untaxed")
     def _compute_amount_total(self):
         for request in self:
+            request.amount_untaxed = sum(request.line_ids.mapped("amount_untaxed"))
             request.amount_total = sum(request.line_ids.mapped("amount"))
 
     def _compute_access_url(self):  # pylint: disable=missing-return
@@ -194,9 +198,10 @@ class B2bInvoiceRequest(models.Model):
         )
 
     @api.model
-    def _b2b_parse_quantities(self, quantities):
+    def _b2b_parse_quantities(self, quantities, keep_zero=False):
         """``{sale line id: quantity}`` from the form's strings, or a
-        UserError."""
+        UserError; ``keep_zero``: zero quantities kept and none needed (the
+        form's figures)."""
         if not isinstance(quantities, dict) or len(quantities) > MAX_LINES:
             raise UserError(self.env._("Choose at most %s lines.", MAX_LINES))
         parsed = {}
@@ -209,9 +214,9 @@ class B2bInvoiceRequest(models.Model):
                 ) from error
             if qty < 0 or qty != qty:  # negative or NaN
                 raise UserError(self.env._("The quantities must be positive."))
-            if qty:
+            if qty or keep_zero:
                 parsed[line_id] = qty
-        if not parsed:
+        if not parsed and not keep_zero:
             raise UserError(self.env._("Choose at least one delivered line."))
         return parsed
 
@@ -245,6 +250,20 @@ class B2bInvoiceRequest(models.Model):
             requester=self.env.user,
         )
         return request.with_env(self.env)
+
+    @api.model
+    def _b2b_portal_amounts(self, quantities):
+        """The figures of the request form's lines at ``quantities`` (``{sale
+        line id: quantity}``, strings accepted), for the current finance or
+        admin buyer's own requestable lines (other ids are left out): what a
+        request of them would amount to (``_b2b_invoice_request_amounts``).
+        """
+        dealer = self.env["b2b.invoice.profile"]._b2b_check_finance_user()
+        parsed = self._b2b_parse_quantities(quantities, keep_zero=True)
+        lines = self._b2b_requestable_lines(
+            dealer, self.env.company, line_ids=list(parsed)
+        )
+        return lines._b2b_invoice_request_amounts(parsed)
 
     @api.model
     def _b2b_create_request(self, dealer, profile, quantities, note="", requester=None):

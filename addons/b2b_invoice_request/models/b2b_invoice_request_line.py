@@ -31,10 +31,17 @@ class B2bInvoiceRequestLine(models.Model):
     product_uom = fields.Many2one(related="sale_line_id.product_uom")
     quantity = fields.Float(digits="Product Unit of Measure", required=True)
     currency_id = fields.Many2one(related="request_id.currency_id")
+    amount_untaxed = fields.Monetary(
+        string="Untaxed Amount",
+        compute="_compute_amount",
+        store=True,
+        help="Without tax, as the invoice line computes it.",
+    )
     amount = fields.Monetary(
         compute="_compute_amount",
         store=True,
-        help="Tax included, at the order line's price.",
+        help="Tax included, as the invoice line computes it (the order "
+        "line's price, discount and taxes).",
     )
 
     _sql_constraints = [
@@ -46,13 +53,17 @@ class B2bInvoiceRequestLine(models.Model):
         ),
     ]
 
-    @api.depends("quantity", "sale_line_id.price_total", "sale_line_id.product_uom_qty")
+    @api.depends(
+        "quantity",
+        "sale_line_id.price_unit",
+        "sale_line_id.discount",
+        "sale_line_id.tax_id",
+    )
     def _compute_amount(self):
+        # the figures the request form showed: the same method
         for line in self:
-            sale_line = line.sale_line_id
-            unit = (
-                sale_line.price_total / sale_line.product_uom_qty
-                if sale_line.product_uom_qty
-                else 0.0
-            )
-            line.amount = line.request_id.currency_id.round(unit * line.quantity)
+            figures = line.sale_line_id._b2b_invoice_request_amounts(
+                {line.sale_line_id.id: line.quantity}
+            ).get(line.sale_line_id.id, {})
+            line.amount_untaxed = figures.get("untaxed", 0.0)
+            line.amount = figures.get("total", 0.0)

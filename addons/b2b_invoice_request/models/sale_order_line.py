@@ -85,6 +85,41 @@ class SaleOrderLine(models.Model):
             ]
         )
 
+    def _b2b_invoice_request_amounts(self, quantities=None):
+        """The figures of invoicing ``quantities`` (``{line id: qty}``,
+        default: each line's requestable quantity) of these lines, as the
+        invoice created from the request computes them: the sale line's
+        price, discount and taxes (Odoo's own tax computation of sale and
+        invoice lines), rounded per line in the order's currency.
+
+        The one source of the amounts of the request form, its lines and
+        the request (``b2b.invoice.request.line._compute_amount``).
+
+        :return: ``{line id: {"quantity", "price_unit", "discount",
+            "untaxed", "total", "currency_id"}}``
+        """
+        AccountTax = self.env["account.tax"]
+        amounts = {}
+        for line in self:
+            quantity = (
+                quantities.get(line.id, 0.0)
+                if quantities is not None
+                else line.b2b_invoice_requestable_qty
+            )
+            currency = line.order_id.currency_id or line.company_id.currency_id
+            base_line = line._prepare_base_line_for_taxes_computation(quantity=quantity)
+            AccountTax._add_tax_details_in_base_line(base_line, line.company_id)
+            details = base_line["tax_details"]
+            amounts[line.id] = {
+                "quantity": quantity,
+                "price_unit": line.price_unit,
+                "discount": line.discount,
+                "untaxed": currency.round(details["raw_total_excluded_currency"]),
+                "total": currency.round(details["raw_total_included_currency"]),
+                "currency_id": currency.id,
+            }
+        return amounts
+
     def _prepare_invoice_line(self, **optional_values):
         values = super()._prepare_invoice_line(**optional_values)
         quantities = self.env.context.get(REQUEST_QTY_KEY)

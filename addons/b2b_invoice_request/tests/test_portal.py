@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
 
+import lxml.html
+
 from odoo.tests import tagged
 
 from .common import PDF, TAX_ID_2, B2bInvoiceRequestCommon
@@ -184,3 +186,80 @@ class TestInvoiceRequestPortal(B2bInvoiceRequestCommon):
         message = invoice_request.message_ids[0]
         self.assertIn("March price list", message.body)
         self.assertEqual(message.author_id, self.a_finance.partner_id)
+
+    def test_form_figures_are_the_request_amounts(self):
+        """The form shows each line's quantity, unit price and amounts (the
+        model's figures); the request of the ticked lines amounts to their
+        sum; the JSON figures leave other dealers' lines out."""
+        html = self._get("/my/b2b/invoice_requests/new").text
+        tree = lxml.html.fromstring(html)
+        shown = {}
+        for li in tree.xpath("//li[@name='b2b_invoice_line']"):
+            box = li.xpath(".//*[@name='b2b_invoice_line_figures']")[0]
+            shown[int(li.get("data-line-id"))] = (
+                float(box.get("data-untaxed")),
+                float(box.get("data-total")),
+            )
+            self.assertTrue(li.xpath(".//*[@name='b2b_line_price_unit']")[0].text)
+        figures = self.cap_line._b2b_invoice_request_amounts()[self.cap_line.id]
+        self.assertEqual(figures["quantity"], 4)
+        self.assertEqual(
+            shown[self.cap_line.id], (figures["untaxed"], figures["total"])
+        )
+        self.assertTrue(figures["untaxed"])
+        self.assertIn('id="b2b_invoice_total"', html)
+        # the whole order ticked: its request amounts to what the form showed
+        self._post(
+            "/my/b2b/invoice_requests/new",
+            {
+                "profile_id": self.profile.id,
+                "order_ids": self.order.id,
+                f"order_of_{self.cap_line.id}": self.order.id,
+                f"qty_{self.cap_line.id}": "4",
+                f"order_of_{self.mug_line.id}": self.order.id,
+                f"qty_{self.mug_line.id}": "6",
+            },
+        )
+        request = self.env["b2b.invoice.request"].search(
+            [("dealer_id", "=", self.dealer_a.id)]
+        )
+        self.assertAlmostEqual(
+            request.amount_untaxed, sum(untaxed for untaxed, _total in shown.values())
+        )
+        self.assertAlmostEqual(
+            request.amount_total, sum(total for _untaxed, total in shown.values())
+        )
+        # the invoice created from it has the same amounts
+        request.with_user(self.accountant).action_b2b_create_invoice()
+        self.assertAlmostEqual(
+            request.invoice_ids.amount_untaxed, request.amount_untaxed
+        )
+        self.assertAlmostEqual(request.invoice_ids.amount_total, request.amount_total)
+
+    def test_json_amounts(self):
+        self.authenticate("pa_finance", "pa_finance")
+        cap_b = self.order_b.order_line
+        result = self.make_jsonrpc_request(
+            "/my/b2b/invoice_requests/amounts",
+            {"quantities": {str(self.cap_line.id): "2", str(cap_b.id): "2"}},
+        )
+        self.assertEqual(list(result["amounts"]), [str(self.cap_line.id)])
+        figures = self.cap_line._b2b_invoice_request_amounts({self.cap_line.id: 2})
+        self.assertEqual(
+            result["amounts"][str(self.cap_line.id)]["total"],
+            figures[self.cap_line.id]["total"],
+        )
+        result = self.make_jsonrpc_request(
+            "/my/b2b/invoice_requests/amounts",
+            {"quantities": {str(self.cap_line.id): "x"}},
+        )
+        self.assertIn("error", result)
+
+    def test_home_card_is_a_counter_card(self):
+        """The card is one of the small counter cards, not a tall panel."""
+        tree = lxml.html.fromstring(self._get("/my").text)
+        cards = tree.xpath(
+            "//div[@id='b2b_portal_home_cards']/div[@name='b2b_card_invoice_requests']"
+        )
+        self.assertEqual(len(cards), 1)
+        self.assertIn("o_portal_index_card", cards[0].get("class"))

@@ -27,9 +27,19 @@ class TestInvoiceRequestQueryCount(B2bPortalQueryCountMixin, B2bInvoiceRequestCo
         cls.dealer_big = cls._create_dealer("Dealer Big", "IR-BIG", cls.tier_silver)
         cls.finance_big = cls._b2b_buyer(cls.dealer_big, "ir_finance_big", ("finance",))
         service = cls._b2b_product("B2B Service", price=10.0, type="service")
-        service.product_tmpl_id.taxes_id = False
+        # a tax and discounts: the form's figures (Odoo's tax computation per
+        # line) cost no query per line
+        tax = cls.env["account.tax"].create(
+            {"name": "IR VAT 13%", "amount": 13.0, "type_tax_use": "sale"}
+        )
+        service.product_tmpl_id.taxes_id = tax
+        # dealer A's lines alike (the same tax, one discounted): only the
+        # number of lines differs
+        cls.order.order_line.tax_id = tax
+        cls.mug_line.discount = 20.0
         order = cls._b2b_order(cls.dealer_big, [(service, 1)] * 90, confirm=True)
         order.order_line.qty_delivered = 1
+        order.order_line[::2].discount = 20.0
         profile = cls.env["b2b.invoice.profile"].create(
             {"dealer_id": cls.dealer_big.id, "name": "Big Co.", "tax_id": TAX_ID_2}
         )
@@ -79,6 +89,11 @@ class TestInvoiceRequestQueryCount(B2bPortalQueryCountMixin, B2bInvoiceRequestCo
         )
         self.assertEqual(few.count('name="b2b_invoice_line"'), 2)
         self.assertEqual(many.count('name="b2b_invoice_line"'), 30)
+        # every line shows its figures: 10.00 less 20 % (every other line),
+        # plus 13 %
+        self.assertEqual(many.count('name="b2b_line_total"'), 30)
+        self.assertEqual(many.count('data-total="9.04"'), 15)
+        self.assertEqual(many.count('data-total="11.3"'), 15)
 
     def test_request_page(self):
         few, many = self._pair(
