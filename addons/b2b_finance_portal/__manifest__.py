@@ -40,6 +40,7 @@
     ],
     "demo": [
         "demo/res_company_demo.xml",
+        "demo/res_bank_demo.xml",
         "demo/b2b_payment_slip_demo.xml",
     ],
     "assets": {

@@ -170,6 +170,9 @@ class B2bFinancePortal(B2bPortalCredit):
                 "b2b_errors": errors or [],
                 "b2b_form": form or {},
                 "b2b_currency": request.env.company.currency_id,
+                "b2b_bank_accounts": (
+                    order_sudo.company_id if order_sudo else request.env.company
+                )._b2b_transfer_bank_accounts(),
                 "b2b_max_size_mb": Slip._b2b_max_file_size() // (1024 * 1024),
             }
         )
@@ -183,9 +186,10 @@ class B2bFinancePortal(B2bPortalCredit):
         if order_sudo is not None:
             amounts = order_sudo._b2b_payment_amounts()
             if not amounts:
+                # nothing to pay, or a declared transfer waits for finance
                 return request.redirect(order_sudo.get_portal_url())
             currency = order_sudo.company_id.currency_id
-            amount = amounts["total" if kind == "total" else "shortfall"]
+            amount = amounts.get(kind) or amounts["shortfall"]
             # the form's number, with the currency's decimals
             amount = f"{amount:.{currency.decimal_places}f}"
             return request.render(

@@ -24,27 +24,33 @@ class B2bFinanceOrderPayment(B2bFinancePortal):
             order_id, report_type=report_type, access_token=access_token, **kw
         )
         qcontext = getattr(response, "qcontext", None)
-        if qcontext is None or "sale_order" not in qcontext or not self._b2b_dealer():
+        if qcontext is None or "sale_order" not in qcontext:
             return response
-        order_sudo = qcontext["sale_order"]
-        pay = {}
-        waiting = order_sudo.browse()
-        if order_sudo._b2b_can_pay_shortfall(request.env.user):
-            pay = order_sudo._b2b_payment_amounts()
-            # the transfers declared for the order that finance has not
-            # confirmed yet (the order is the payer's own, checked above)
-            waiting = order_sudo.b2b_payment_slip_ids.filtered(
-                lambda slip: slip.state == "declared"
-            )
         qcontext.update(
-            {
-                "b2b_pay": pay,
-                "b2b_pay_waiting": waiting,
-                "b2b_pay_currency": order_sudo.company_id.currency_id,
-                "b2b_payment_declared": kw.get("b2b_payment") == "declared",
-            }
+            self._b2b_order_pay_values(
+                qcontext["sale_order"], declared=kw.get("b2b_payment") == "declared"
+            )
         )
         return response
+
+    def _b2b_order_pay_values(self, order_sudo, declared=False):
+        """The pay card of the order page (``b2b_pay_offer``: see
+        ``sale.order._b2b_payment_offer``), for a buyer who may pay it.
+
+        Hot path: every dealer's order page comes here. A confirmed order,
+        or a quotation not refused at its submission, costs no query (its
+        state and refusal are read by the page already)."""
+        if order_sudo.state not in ("draft", "sent") or not order_sudo.b2b_submit_error:
+            return {}
+        if not self._b2b_dealer() or not order_sudo._b2b_can_pay_shortfall(
+            request.env.user
+        ):
+            return {}
+        return {
+            "b2b_pay_offer": order_sudo._b2b_payment_offer(),
+            "b2b_pay_currency": order_sudo.company_id.currency_id,
+            "b2b_payment_declared": declared,
+        }
 
     # ------------------------------------------------------------------
     # Online payment
@@ -58,10 +64,16 @@ class B2bFinanceOrderPayment(B2bFinancePortal):
     )
     def b2b_order_pay(self, order_id, kind="shortfall", **kw):
         order_sudo = self._b2b_payable_order(order_id)
-        kind = kind if kind in PAY_KINDS else "shortfall"
-        amounts = order_sudo._b2b_payment_amounts()
+        offer = order_sudo._b2b_payment_offer()
+        amounts = offer.get("options")
         if not amounts:
+            # nothing to pay, or a declared transfer waits for finance: the
+            # order page says which
             return request.redirect(order_sudo.get_portal_url())
+        # a kind that is not offered (the whole order of a dealer already
+        # over its limit) is the shortfall
+        kind = kind if kind in amounts else "shortfall"
+        company = order_sudo.company_id
         values = self._prepare_portal_layout_values()
         # sale's payment context of the order page (providers, methods,
         # tokens), for the amount chosen and through the route below
@@ -80,9 +92,11 @@ class B2bFinanceOrderPayment(B2bFinancePortal):
                 "page_name": "b2b_order_pay",
                 "sale_order": order_sudo,
                 "sale_order_id": order_sudo.id,
+                "b2b_pay_offer": offer,
                 "b2b_pay": amounts,
                 "b2b_pay_kind": kind,
                 "b2b_pay_currency": order_sudo.company_id.currency_id,
+                "b2b_bank_accounts": company._b2b_transfer_bank_accounts(),
             }
         )
         return request.render("b2b_finance_portal.portal_b2b_order_pay", values)
@@ -109,10 +123,22 @@ class B2bFinanceOrderPayment(B2bFinancePortal):
         ``access_token`` payment's form sends is not used: the order is
         checked on the logged-in buyer."""
         order_sudo = self._b2b_payable_order(order_id)
-        amounts = order_sudo._b2b_payment_amounts()
-        if not amounts:
+        # sale.order's one rule: what may be paid now, and why not
+        offer = order_sudo._b2b_payment_offer()
+        refusal = order_sudo._b2b_payment_refusal(offer)
+        if refusal:
+            raise ValidationError(refusal)
+        amounts = offer["options"]
+        if kind not in amounts:
+            # the whole order of a dealer already over its limit: paying it
+            # would not release the order
             raise ValidationError(
-                request.env._("%s is not waiting for a payment.", order_sudo.name)
+                request.env._(
+                    "Paying the whole order would not release %(order)s: pay "
+                    "%(amount)s so that it fits in the available credit.",
+                    order=order_sudo.name,
+                    amount=order_sudo._b2b_format_amount(amounts["shortfall"]),
+                )
             )
         amount = amounts[kind]
         currency = order_sudo.currency_id

@@ -365,14 +365,11 @@ class B2bPaymentSlip(models.Model):
         if not order:
             raise UserError(self.env._("This order cannot be paid."))
         order._b2b_check_shortfall_payer(self.env.user)
-        if not order._b2b_payment_amounts():
-            raise UserError(
-                self.env._(
-                    "%s is not waiting for a payment: it is not refused for "
-                    "its credit.",
-                    order.name,
-                )
-            )
+        # sale.order's one rule: refused for its credit alone, and no other
+        # transfer declared for it waiting for finance
+        refusal = order._b2b_payment_refusal()
+        if refusal:
+            raise UserError(refusal)
         return order
 
     @api.model

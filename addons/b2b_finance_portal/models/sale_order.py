@@ -5,9 +5,11 @@ only because it exceeds the available credit, and the release of the order
 once a payment covering it is confirmed."""
 
 from collections import defaultdict
+from datetime import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import format_date
 
 from .b2b_payment_slip import FINANCE_ROLES
 
@@ -85,18 +87,93 @@ class SaleOrder(models.Model):
                 result[order] = decision["shortfall"]
         return result
 
-    def _b2b_payment_amounts(self):
-        """What the dealer may pay for this order: ``shortfall`` and
-        ``total`` (company currency), or an empty dict when the order is not
-        refused for its credit alone."""
+    def _b2b_payment_offer(self):
+        """The one rule of what the dealer is offered to pay for this order,
+        followed by the order page's card, the payment page, the declaration
+        of a transfer and the online transaction routes.
+
+        :return: an empty dict when the order is not refused for its credit
+            alone (nothing to pay), else a dict (amounts in the company
+            currency):
+
+            - ``shortfall``: what makes the order fit in the available credit
+              (b2b_credit's decision: exposure + order - limit);
+            - ``order_amount``: the order's amount as the credit counts it;
+            - ``over_limit``: what the dealer's exposure is already above its
+              limit without the order (then the shortfall is larger than the
+              order, and paying the whole order would not release it);
+            - ``options``: ``{kind: amount}`` of the payments offered:
+              ``shortfall`` always, ``total`` (the whole order) only when it
+              is more than the shortfall; empty while a transfer declared
+              for the order waits for finance (no second payment);
+            - ``pending``: the transfers declared for the order that finance
+              has not processed yet (sudo);
+            - ``rejected``: the order's last processed transfer when finance
+              rejected it (its reason is shown with the options again).
+        """
         self.ensure_one()
         shortfall = self._b2b_credit_shortfalls().get(self)
         if shortfall is None:
             return {}
+        currency = self.company_id.currency_id
+        order_amount = currency.round(self._b2b_credit_document_amount())
+        over_limit = currency.round(shortfall - order_amount)
+        options = {"shortfall": shortfall}
+        if currency.compare_amounts(order_amount, shortfall) > 0:
+            options["total"] = order_amount
+        # sudo: the order's own transfers (one query), whoever declared them;
+        # only their amount, date and the reason of a rejection are shown, to
+        # the buyers who may pay the order (checked by the callers)
+        slips = (
+            self.env["b2b.payment.slip"]
+            .sudo()
+            .search_fetch(
+                [("order_id", "=", self.id)],
+                ["state", "amount", "date", "processed_date", "reject_reason"],
+            )
+        )
+        pending = slips.filtered(lambda slip: slip.state == "declared")
+        processed = (slips - pending).sorted(
+            lambda slip: (slip.processed_date or datetime.min, slip.id),
+            reverse=True,
+        )[:1]
         return {
             "shortfall": shortfall,
-            "total": self._b2b_credit_document_amount(),
+            "order_amount": order_amount,
+            "over_limit": max(over_limit, 0.0),
+            "options": {} if pending else options,
+            "pending": pending,
+            "rejected": processed.filtered(lambda slip: slip.state == "rejected"),
         }
+
+    def _b2b_payment_amounts(self):
+        """``{kind: amount}`` the dealer may pay for this order now (see
+        :meth:`_b2b_payment_offer`): empty when the order is not refused for
+        its credit alone or a declared transfer waits for finance."""
+        self.ensure_one()
+        return self._b2b_payment_offer().get("options", {})
+
+    def _b2b_payment_refusal(self, offer=None):
+        """Why no payment may be made for this order now (a translated
+        sentence), or "" when one may."""
+        self.ensure_one()
+        offer = self._b2b_payment_offer() if offer is None else offer
+        if not offer:
+            return self.env._(
+                "%s is not waiting for a payment: it is not refused for its " "credit.",
+                self.name,
+            )
+        if offer["pending"]:
+            slip = offer["pending"][:1]
+            return self.env._(
+                "A transfer of %(amount)s declared on %(date)s for %(order)s "
+                "is waiting for finance: no other payment can be made for the "
+                "order until it is processed.",
+                amount=self._b2b_format_amount(slip.amount),
+                date=self._b2b_format_date(slip.date),
+                order=self.name,
+            )
+        return ""
 
     def _b2b_can_pay_shortfall(self, user=None):
         """Whether ``user`` (default: the current user) may pay this order's
@@ -170,3 +247,7 @@ class SaleOrder(models.Model):
     def _b2b_format_amount(self, amount):
         self.ensure_one()
         return self.company_id.currency_id.format(amount)
+
+    def _b2b_format_date(self, date):
+        """``date`` in the reader's language (Odoo's date format)."""
+        return format_date(self.env, date)

@@ -129,7 +129,40 @@ class TestOrderShortfall(B2bOrderPaymentCommon):
         self.assertEqual(
             self.order_a._b2b_payment_amounts(), {"shortfall": 500.0, "total": 1500.0}
         )
+        offer = self.order_a._b2b_payment_offer()
+        self.assertEqual(offer["over_limit"], 0.0)
+        self.assertEqual(offer["order_amount"], 1500.0)
         self.assertEqual(self.order_a.b2b_buyer_status, "refused")
+
+    def test_shortfall_above_order(self):
+        """A dealer already over its limit without the order: the shortfall
+        is larger than the order, paying the whole order would not release
+        it, so only the shortfall is offered (card, page, route)."""
+        # an invoice of 800 posted after the refusal: exposure 800 above a
+        # limit of 1,000 with the order of 1,200 -> shortfall 1,000
+        self._post_invoice(self.dealer_p, 800.0, "2026-03-01", "2099-03-01")
+        offer = self.order_b._b2b_payment_offer()
+        self.assertEqual(offer["shortfall"], 1000.0)
+        self.assertEqual(offer["order_amount"], 1200.0)
+        self.assertEqual(offer["over_limit"], 0.0)
+        self.assertIn("total", offer["options"])
+        self._post_invoice(self.dealer_p, 500.0, "2026-03-01", "2099-03-01")
+        offer = self.order_b._b2b_payment_offer()
+        self.assertEqual(offer["shortfall"], 1500.0)
+        self.assertEqual(offer["over_limit"], 300.0)
+        self.assertEqual(offer["options"], {"shortfall": 1500.0})
+        html = self._get(self.order_b.get_portal_url(), self.finance_p.login).text
+        self.assertIn('id="b2b_order_pay_over_limit"', html)
+        self.assertIn('id="b2b_order_pay_shortfall"', html)
+        self.assertNotIn('id="b2b_order_pay_total"', html)
+        self.assertEqual(self._value(html, "b2b_order_shortfall"), 1500.0)
+        # the pay page asked for the whole order asks the shortfall
+        pay = self._get(
+            f"/my/b2b/orders/{self.order_b.id}/pay?kind=total", self.finance_p.login
+        ).text
+        self.assertEqual(self._value(pay, "b2b_pay_amount"), 1500.0)
+        self.assertNotIn('id="b2b_pay_switch"', pay)
+        self.assertNotIn("part of the order", pay)
 
     def test_offline_slip_releases_that_order(self):
         slip = self._slip(self.order_a, 500.0)
@@ -138,7 +171,8 @@ class TestOrderShortfall(B2bOrderPaymentCommon):
         # the order page says the transfer waits for finance
         html = self._get(self.order_a.get_portal_url(), self.finance_p.login).text
         self.assertIn('id="b2b_order_payment_waiting"', html)
-        self.assertIn(slip.name, html)
+        self.assertIn("waiting for finance", html)
+        self.assertNotIn('id="b2b_order_pay_shortfall"', html)
         self._confirm(slip)
         self.assertEqual(slip.state, "confirmed")
         self.assertEqual(self.order_a.state, "sale")
@@ -158,6 +192,43 @@ class TestOrderShortfall(B2bOrderPaymentCommon):
         self.assertEqual(self.order_b.b2b_credit_shortfall, 200.0)
         self._confirm(self._slip(self.order_b, 200.0, reference="OP-2"))
         self.assertEqual(self.order_b.state, "sale")
+
+    def test_pending_transfer_no_second_payment(self):
+        """A transfer declared for the order: the order page says it waits
+        for finance instead of the pay options, the pay page, the form and
+        the transaction route refuse a second payment; a rejection brings
+        the options back with its reason."""
+        slip = self._slip(self.order_a, 500.0)
+        offer = self.order_a._b2b_payment_offer()
+        self.assertEqual(offer["pending"], slip)
+        self.assertEqual(offer["options"], {})
+        self.assertEqual(self.order_a._b2b_payment_amounts(), {})
+        html = self._get(self.order_a.get_portal_url(), self.finance_p.login).text
+        self.assertIn('name="b2b_order_payment_pending"', html)
+        self.assertNotIn('id="b2b_order_pay"', html)
+        self.assertNotIn('id="b2b_order_pay_shortfall"', html)
+        # the pay page and the form go back to the order
+        for url in (
+            f"/my/b2b/orders/{self.order_a.id}/pay",
+            f"/my/b2b/payments/new?order_id={self.order_a.id}",
+        ):
+            response = self._get(url, self.finance_p.login)
+            self.assertIn('name="b2b_order_payment_pending"', response.text, url)
+            self.assertNotIn('id="b2b_pay_amount"', response.text, url)
+        with self.assertRaisesRegex(UserError, "waiting for finance"):
+            self._slip(self.order_a, 500.0, reference="OP-2")
+        # the other order is not concerned
+        self.assertTrue(self.order_b._b2b_payment_amounts())
+        # rejected: the options are back, with the reason
+        slip.with_user(self.accountant)._b2b_reject("No such transfer received")
+        self.assertEqual(self.order_a._b2b_payment_offer()["rejected"], slip)
+        html = self._get(self.order_a.get_portal_url(), self.finance_p.login).text
+        self.assertIn('id="b2b_order_pay_shortfall"', html)
+        self.assertIn('id="b2b_order_payment_rejected"', html)
+        self.assertIn("No such transfer received", html)
+        self.assertEqual(
+            self._slip(self.order_a, 500.0, reference="OP-3").amount, 500.0
+        )
 
     def test_partial_payment_keeps_blocked(self):
         self._confirm(self._slip(self.order_a, 300.0))
@@ -315,6 +386,19 @@ class TestOrderPaymentAccess(B2bOrderPaymentCommon):
         self.assertIn("result", result, result)
         tx = self.order_a.sudo().transaction_ids
         self.assertEqual(len(tx), 1)
+        # the whole order of a dealer already over its limit is not offered:
+        # a forged "total" is refused
+        self._post_invoice(self.dealer_p, 1300.0, "2026-03-01", "2099-03-01")
+        total_url = f"/my/b2b/orders/{self.order_b.id}/pay/total/transaction"
+        forged = dict(params, amount=1200.0)
+        self.assertIn("error", self._json(total_url, self.finance_p.login, forged))
+        self.assertFalse(self.order_b.sudo().transaction_ids)
+        # a transfer waiting for finance: no online payment either
+        self._slip(self.order_b, 1500.0, reference="OP-TX")
+        short_url = f"/my/b2b/orders/{self.order_b.id}/pay/shortfall/transaction"
+        pending = dict(params, amount=1500.0)
+        self.assertIn("error", self._json(short_url, self.finance_p.login, pending))
+        self.assertFalse(self.order_b.sudo().transaction_ids)
         self.assertEqual(tx.amount, 500.0)
         self.assertTrue(tx.b2b_credit_release)
         self.assertEqual(tx.partner_id, self.finance_p.partner_id)
@@ -341,3 +425,39 @@ class TestOrderPaymentAccess(B2bOrderPaymentCommon):
                 )
                 self.assertIn("error", result, result)
         self.assertEqual(self.order_a.state, "draft")
+
+    def test_bank_account_shown(self):
+        """The pay page and the declaration form show the company's bank
+        account to transfer to (Odoo's res.partner.bank), none without."""
+        pay = f"/my/b2b/orders/{self.order_a.id}/pay"
+        declare = f"/my/b2b/payments/new?order_id={self.order_a.id}"
+        # sudo: no bank account of the company in the test data (the
+        # template's demo one is archived here)
+        accounts = (
+            self.env["res.partner.bank"]
+            .sudo()
+            .search([("partner_id", "=", self.company.partner_id.id)])
+        )
+        self.bank.bank_account_id = False
+        accounts.action_archive()
+        for url in (pay, declare, "/my/b2b/payments/new"):
+            self.assertNotIn(
+                'id="b2b_bank_accounts"', self._get(url, self.finance_p.login).text
+            )
+        bank = self.env["res.bank"].create({"name": "Test Bank of Shanghai"})
+        account = self.env["res.partner.bank"].create(
+            {
+                "partner_id": self.company.partner_id.id,
+                "acc_number": "6217 0000 5555 0001",
+                "acc_holder_name": "Test Holder Ltd",
+                "bank_id": bank.id,
+            }
+        )
+        self.bank.bank_account_id = account
+        for url in (pay, declare, "/my/b2b/payments/new"):
+            with self.subTest(url=url):
+                html = self._get(url, self.finance_p.login).text
+                self.assertIn('id="b2b_bank_accounts"', html)
+                self.assertIn("6217 0000 5555 0001", html)
+                self.assertIn("Test Holder Ltd", html)
+                self.assertIn("Test Bank of Shanghai", html)

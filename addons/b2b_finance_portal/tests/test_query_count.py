@@ -1,13 +1,16 @@
 # Copyright 2026 Dealer B2B for Odoo contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.tests import tagged
 
 from odoo.addons.b2b_portal.tests.common import B2bPortalQueryCountMixin
 
+from ..controllers.sale import B2bFinanceOrderPayment
 from .common import B2bFinancePortalCommon
+from .test_order_payment import B2bOrderPaymentCommon
 
 _logger = logging.getLogger(__name__)
 
@@ -128,3 +131,62 @@ class TestFinancePortalQueryCount(B2bPortalQueryCountMixin, B2bFinancePortalComm
         few, many = self._pair("/my/home", "/my/home")
         self.assertEqual(few.count('name="b2b_statement_waiting"'), 1)
         self.assertEqual(many.count('name="b2b_statement_waiting"'), 13)
+
+
+@tagged("post_install", "-at_install")
+class TestOrderPageQueryCount(B2bPortalQueryCountMixin, B2bOrderPaymentCommon):
+    """The pay card is on every dealer's order page: for a confirmed order
+    or a quotation not refused it costs no query at all."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.confirmed = cls._b2b_order(
+            cls.purchaser_p.partner_id, [(cls.widget, 2)], sudo=True
+        ).with_env(cls.env)
+        cls.confirmed.action_confirm()
+        cls.quotation = cls._b2b_order(
+            cls.purchaser_p.partner_id, [(cls.widget, 2)], sudo=True
+        ).with_env(cls.env)
+
+    def _card_queries(self, order):
+        with self._b2b_method_counter(
+            B2bFinanceOrderPayment, "_b2b_order_pay_values"
+        ) as card:
+            page, html = self._b2b_count_warm(
+                order.get_portal_url(), self.finance_p.login
+            )
+        return card["count"], page, html
+
+    def test_confirmed_order_page(self):
+        self.assertEqual(self.confirmed.state, "sale")
+        card, page, html = self._card_queries(self.confirmed)
+        self.assertEqual(card, 0)
+        self.assertNotIn('id="b2b_order_pay', html)
+        # the same page without the card: not one query less
+        with patch.object(
+            B2bFinanceOrderPayment, "_b2b_order_pay_values", lambda *a, **k: {}
+        ):
+            without, __ = self._b2b_count_warm(
+                self.confirmed.get_portal_url(), self.finance_p.login
+            )
+        _logger.info(
+            "confirmed order page: %s queries, %s without the card", page, without
+        )
+        self.assertEqual(page, without)
+
+    def test_quotation_not_refused(self):
+        card, __, html = self._card_queries(self.quotation)
+        self.assertEqual(card, 0)
+        self.assertNotIn('id="b2b_order_pay', html)
+
+    def test_refused_order(self):
+        """The refused order's card: the dealer's credit and the order's
+        transfers, a fixed number of queries whatever the dealer's other
+        transfers."""
+        card, __, html = self._card_queries(self.order_a)
+        self.assertIn('id="b2b_order_pay_shortfall"', html)
+        self._slip(self.order_b, 10.0, reference="QC-B")
+        card_after, __, __ = self._card_queries(self.order_a)
+        _logger.info("refused order page: the pay card costs %s queries", card)
+        self.assertEqual(card, card_after)

@@ -238,5 +238,14 @@ registry.category("web_tour.tours").add("b2b_finance_portal_pay_shortfall", {
             trigger: "#b2b_order_payment_declared",
             run: noHorizontalScroll,
         },
+        {
+            content: "It waits for finance, and no second payment is offered",
+            trigger: "#b2b_order_payment_waiting [name='b2b_order_payment_pending']",
+            run() {
+                if (document.querySelector("#b2b_order_pay")) {
+                    throw new Error("The pay options are still offered");
+                }
+            },
+        },
     ],
 });
