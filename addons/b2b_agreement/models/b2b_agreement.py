@@ -8,9 +8,12 @@ import base64
 import binascii
 import hashlib
 
+from lxml import etree, html
+from markupsafe import Markup, escape
+
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import format_date, is_html_empty
 
 from odoo.addons.b2b_base.tools.uploads import file_mimetype
 
@@ -18,6 +21,10 @@ REPORT = "b2b_agreement.action_report_b2b_agreement"
 #: largest signature image accepted (Odoo's widget sends a small PNG)
 MAX_SIGNATURE_SIZE = 1024 * 1024
 MAX_SIGNER_NAME = 128
+#: elements of the body that only wrap its blocks (the template's <div>)
+BODY_WRAPPERS = ("div", "section", "article")
+#: headings kept with the paragraph they introduce
+BODY_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 #: fields a signed agreement may still change: its expiry by the daily job
 SIGNED_WRITABLE = {"state"}
 
@@ -482,16 +489,57 @@ class B2bAgreement(models.Model):
         # the hash covers the signing data just stored; the seal is the last
         # write the agreement receives (write() refuses any other change)
         agreement._b2b_seal()
-        # as the superuser (in the signer's name): Odoo links existing
-        # attachments to a portal user's message only if they uploaded them
+        # as the superuser, authored by the company: Odoo links existing
+        # attachments to a portal user's message only if they uploaded them,
+        # and lets the author of a message delete its attachments (the
+        # signed PDF is immutable, see ir_attachment.py)
         agreement.with_user(SUPERUSER_ID).message_post(
             body=self._b2b_lang_env()._("Agreement signed by %s.", name),
-            author_id=user.partner_id.id,
+            author_id=agreement.company_id.partner_id.id,
             attachment_ids=agreement.attachment_id.ids,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
         return True
+
+    def _b2b_report_body_parts(self):
+        """(the body but its last block, the last block with its heading),
+        as Markup, for the PDF: the last block is printed in the signature's
+        block, which does not break across pages, so that the signature
+        never lands alone on a page."""
+        self.ensure_one()
+        body = str(self.body or "")
+        if is_html_empty(body):
+            return Markup(""), Markup("")
+        try:
+            root = html.fragment_fromstring(body, create_parent="div")
+        except (etree.ParserError, ValueError):
+            return Markup(body), Markup("")
+        node = root
+        while (
+            len(node) == 1
+            and node[0].tag in BODY_WRAPPERS
+            and not (node.text or "").strip()
+            and not (node[0].tail or "").strip()
+        ):
+            node = node[0]
+        if not len(node) or (node[-1].tail or "").strip():
+            return Markup(body), Markup("")
+        start = len(node) - 1
+        while start > 0 and node[start - 1].tag in BODY_HEADINGS:
+            start -= 1
+        last = node[start:]
+        for element in last:
+            node.remove(element)
+
+        def serialize(elements):
+            return "".join(
+                html.tostring(element, encoding="unicode") for element in elements
+            )
+
+        head = str(escape(root.text or "")) + serialize(root)
+        # the content is the sanitized body of the agreement
+        return Markup(head), Markup(serialize(last))
 
     def _b2b_seal(self):
         """Hash the signed content, render the signed PDF and attach it."""

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
@@ -44,6 +45,8 @@ class TestAgreementPortal(B2bAgreementCommon, HttpCase):
         page = self.url_open(f"/my/b2b/agreements/{self.agreement.id}").text
         self.assertIn('id="b2b_agreement_sign"', page)
         self.assertIn("portal.signature_form", page)
+        # Odoo's widget opens in "Draw": the signer draws the signature
+        self.assertRegex(page, r"mode(&#34;|&quot;|\")\s*:\s*(&#34;|&quot;|\")draw")
         self.assertIn(self.dealer_a.name, page)
         self.authenticate("pa_finance", "pa_finance")
         page = self.url_open(f"/my/b2b/agreements/{self.agreement.id}").text
@@ -114,3 +117,40 @@ class TestAgreementPortal(B2bAgreementCommon, HttpCase):
             call("action_b2b_send", [[self.draft.id]])
         self.assertEqual(self.agreement.state, "sent")
         self.assertEqual(self.draft.state, "draft")
+
+    def test_signed_pdf_not_deletable_by_the_dealer(self):
+        """The signer sees the signed PDF in the thread but cannot delete it
+        (nor empty the message) over HTTP; nobody deletes it in the ORM."""
+        self.authenticate("pa_admin", "pa_admin")
+        self.make_jsonrpc_request(
+            self._sign_url(self.agreement),
+            {"name": "Pa Admin", "signature": SIGNATURE},
+        )
+        attachment = self.agreement.attachment_id
+        message = self.agreement.message_ids.filtered(
+            lambda m, a=attachment: a in m.attachment_ids
+        )
+        self.assertEqual(len(message), 1)
+        # posted by the company, not by the signer (an author may delete)
+        self.assertEqual(message.author_id, self.env.company.partner_id)
+        with self.assertRaises(JsonRpcException):
+            self.make_jsonrpc_request(
+                "/mail/attachment/delete", {"attachment_id": attachment.id}
+            )
+        with self.assertRaises(JsonRpcException):
+            self.make_jsonrpc_request(
+                "/mail/message/update_content",
+                {"message_id": message.id, "body": "", "attachment_ids": []},
+            )
+        self.assertTrue(attachment.exists())
+        self.assertEqual(self.agreement.attachment_id, attachment)
+        self.assertIn(attachment, message.attachment_ids)
+        with self.assertRaisesRegex(UserError, "cannot be deleted or changed"):
+            attachment.unlink()
+        with self.assertRaisesRegex(UserError, "cannot be deleted or changed"):
+            attachment.write({"raw": b"%PDF-1.4 forged"})
+        with self.assertRaisesRegex(UserError, "cannot be deleted or changed"):
+            attachment.write({"res_id": self.agreement_b.id})
+        # the same bytes again (a storage migration): allowed
+        attachment.write({"raw": attachment.raw})
+        self.assertTrue(attachment.exists())

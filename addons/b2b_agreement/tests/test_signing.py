@@ -43,6 +43,27 @@ class TestAgreementSigning(B2bAgreementCommon):
         self.assertIn(agreement, self.dealer_a.b2b_agreement_ids)
         self.assertEqual(self.dealer_a.b2b_agreement_ids.signed_pdf, attachment.datas)
 
+    def test_signature_kept_with_the_last_paragraph(self):
+        """The body's last block (and its heading) is printed inside the
+        signature's block, which does not break across pages."""
+        self._sign(self.agreement)
+        content = self.agreement.attachment_id.raw.decode()
+        block = content.index('name="b2b_agreement_signature"')
+        self.assertLess(block, content.index("Agreement of "))
+        self.assertLess(content.index("Agreement of "), content.index("Signed by"))
+        self.assertIn("page-break-inside: avoid", content[block - 200 : block + 200])
+        agreement = self._agreement(
+            start=self.today + timedelta(days=400), end=self.today + timedelta(days=700)
+        )
+        agreement.body = (
+            "<div><h4>1. Tier</h4><p>First.</p><h4>2. Orders</h4><p>Last.</p></div>"
+        )
+        head, last = agreement._b2b_report_body_parts()
+        self.assertEqual(str(last), "<h4>2. Orders</h4><p>Last.</p>")
+        self.assertEqual(str(head), "<h4>1. Tier</h4><p>First.</p>")
+        agreement.body = False
+        self.assertEqual(agreement._b2b_report_body_parts(), ("", ""))
+
     def test_hash_changes_with_the_content(self):
         self._sign(self.agreement)
         digest = self.agreement.content_hash

@@ -39,11 +39,28 @@ registry.category("web_tour.tours").add("b2b_agreement_sign", {
             run: "edit Pa Admin",
         },
         {
-            content: "The signature is drawn from the name",
+            content: "The dialog opens in Draw mode: the canvas is empty",
+            trigger: ".modal .o_web_sign_draw_button.active",
+        },
+        {
+            content: "Draw the signature on the canvas",
             trigger: ".modal canvas.o_web_sign_signature",
             async run(helpers) {
+                const canvas = helpers.anchor;
+                const box = canvas.getBoundingClientRect();
+                const at = (x, y) => ({
+                    bubbles: true,
+                    cancelable: true,
+                    pointerId: 1,
+                    isPrimary: true,
+                    buttons: 1,
+                    clientX: box.left + x * box.width,
+                    clientY: box.top + y * box.height,
+                });
+                canvas.dispatchEvent(new PointerEvent("pointerdown", at(0.1, 0.5)));
+                canvas.dispatchEvent(new PointerEvent("pointermove", at(0.5, 0.3)));
+                document.dispatchEvent(new PointerEvent("pointerup", at(0.9, 0.6)));
                 await waitUntil(() => {
-                    const canvas = helpers.anchor;
                     const context = canvas.getContext("2d");
                     const data = context.getImageData(0, 0, canvas.width, canvas.height);
                     return new Uint32Array(data.data.buffer).some((pixel) => pixel !== 0);
