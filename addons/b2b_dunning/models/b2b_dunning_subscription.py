@@ -2,17 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Who of a dealer's buyers receives the payment reminders.
 
-The dealer's finance buyers (its finance contacts) always do; its admin
-buyers do unless unsubscribed; the other buyers only when subscribed. An
-admin buyer of the dealer changes it in the portal."""
+The dealer's finance buyers (its finance contacts) and its admin buyers
+always do; the other buyers only when subscribed. An admin buyer of the
+dealer changes it in the portal. ``_b2b_always_role`` is the one rule of who
+cannot be unsubscribed: the portal page (no button) and the route (a clear
+error) both use it."""
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-#: buyer roles subscribed when nobody said otherwise
-DEFAULT_SUBSCRIBED_ROLES = ("finance", "admin")
-#: buyer roles that always receive the reminders
-ALWAYS_ROLES = ("finance",)
+#: buyer roles that always receive the reminders (cannot be unsubscribed)
+ALWAYS_ROLES = ("finance", "admin")
 
 
 class B2bDunningSubscription(models.Model):
@@ -59,14 +59,18 @@ class B2bDunningSubscription(models.Model):
         )
 
     @api.model
+    def _b2b_always_role(self, user):
+        """The role ("finance" or "admin") for which ``user`` always
+        receives the reminders and cannot be unsubscribed, else False."""
+        return next((code for code in ALWAYS_ROLES if user._b2b_has_role(code)), False)
+
+    @api.model
     def _b2b_is_subscribed(self, user, choices):
         """Whether ``user`` receives the reminders; ``choices``: {user id:
         subscribed} of the stored subscriptions."""
-        if any(user._b2b_has_role(code) for code in ALWAYS_ROLES):
+        if self._b2b_always_role(user):
             return True
-        if user.id in choices:
-            return choices[user.id]
-        return any(user._b2b_has_role(code) for code in DEFAULT_SUBSCRIBED_ROLES)
+        return choices.get(user.id, False)
 
     @api.model
     def _b2b_recipients(self, dealers):
@@ -94,7 +98,8 @@ class B2bDunningSubscription(models.Model):
     @api.model
     def _b2b_set_subscribed(self, user_id, subscribed):
         """The current user (an admin buyer) subscribes or unsubscribes a
-        buyer of its own dealer. A finance buyer cannot be unsubscribed."""
+        buyer of its own dealer. A finance or admin buyer cannot be
+        unsubscribed (``_b2b_always_role``)."""
         me = self.env.user
         dealer = me._b2b_dealer() if me.share else self.env["res.partner"]
         if not dealer or not me._b2b_has_role("admin"):
@@ -112,12 +117,22 @@ class B2bDunningSubscription(models.Model):
         if not user or user not in self._b2b_buyers(dealer):
             raise UserError(self.env._("Unknown user."))
         subscribed = bool(subscribed)
-        if not subscribed and any(user._b2b_has_role(c) for c in ALWAYS_ROLES):
+        role = self._b2b_always_role(user)
+        if not subscribed and role == "finance":
             raise UserError(
                 self.env._(
                     "%(user)s is a finance contact of %(dealer)s: finance "
                     "contacts always receive the payment reminders. Change "
                     "their role in the team first.",
+                    user=user.name,
+                    dealer=dealer.name,
+                )
+            )
+        if not subscribed and role:
+            raise UserError(
+                self.env._(
+                    "%(user)s is an admin of %(dealer)s: admins always receive "
+                    "the payment reminders. Change their role in the team first.",
                     user=user.name,
                     dealer=dealer.name,
                 )
@@ -133,7 +148,8 @@ class B2bDunningSubscription(models.Model):
 
     @api.model
     def _b2b_portal_rows(self, dealer):
-        """[(user, subscribed, always)] of the buyers of ``dealer``."""
+        """[(user, subscribed, always role or False)] of the buyers of
+        ``dealer``."""
         buyers = self._b2b_buyers(dealer)
         choices = {
             sub.user_id.id: sub.subscribed
@@ -143,7 +159,7 @@ class B2bDunningSubscription(models.Model):
             (
                 user,
                 self._b2b_is_subscribed(user, choices),
-                any(user._b2b_has_role(code) for code in ALWAYS_ROLES),
+                self._b2b_always_role(user),
             )
             for user in buyers
         ]

@@ -38,10 +38,22 @@ class TestSubscription(B2bDunningCommon):
         self.assertIn(self.purchaser.partner_id, self._recipients())
         self._set(self.admin, self.purchaser, False)
         self.assertNotIn(self.purchaser.partner_id, self._recipients())
-        # the admin unsubscribes itself
-        self._set(self.admin, self.admin, False)
-        self.assertEqual(self._recipients(), self.finance.partner_id)
-        self.assertEqual(self.Subscription.search_count([]), 2)
+        self.assertEqual(self.Subscription.search_count([]), 1)
+
+    def test_admin_cannot_be_unsubscribed(self):
+        """Admins always receive the reminders (one rule: the route refuses,
+        the page offers no button)."""
+        self.assertEqual(self.Subscription._b2b_always_role(self.admin), "admin")
+        self.assertEqual(self.Subscription._b2b_always_role(self.finance), "finance")
+        self.assertFalse(self.Subscription._b2b_always_role(self.purchaser))
+        for admin in (self.admin, self.admin_b):
+            with (
+                self.subTest(admin=admin.login),
+                self.assertRaisesRegex(UserError, "admins always receive"),
+            ):
+                self._set(admin, admin, False)
+        self.assertIn(self.admin.partner_id, self._recipients())
+        self.assertFalse(self.Subscription.search_count([]))
 
     def test_finance_cannot_be_unsubscribed(self):
         with self.assertRaisesRegex(UserError, "finance contact"):
@@ -67,7 +79,27 @@ class TestSubscription(B2bDunningCommon):
         page = self.url_open("/my/b2b/reminders")
         self.assertEqual(page.status_code, 200)
         self.assertEqual(page.text.count('name="b2b_reminder_recipient"'), 4)
-        self.assertEqual(page.text.count('name="b2b_reminder_always"'), 1)
+        self.assertEqual(page.text.count('name="b2b_reminder_always"'), 2)
+        # buttons only on the rows of the buyers who can be unsubscribed
+        rows = re.findall(r'<tr name="b2b_reminder_recipient".*?</tr>', page.text, re.S)
+        buttons = {
+            re.search(r'data-b2b-login="([^"]+)"', row).group(1): "<button" in row
+            for row in rows
+        }
+        self.assertEqual(buttons.pop("pc_admin"), False)
+        self.assertEqual(buttons.pop("pc_finance"), False)
+        self.assertTrue(buttons)
+        self.assertTrue(all(buttons.values()))
+        response = self.url_open(
+            "/my/b2b/reminders/subscription",
+            data={
+                "csrf_token": self._csrf(),
+                "user_id": self.admin.id,
+                "subscribed": "0",
+            },
+        )
+        self.assertIn("admins always receive", response.text)
+        self.assertIn(self.admin.partner_id, self._recipients())
         self.assertNotIn("pc_finance_b", page.text)
         response = self.url_open(
             "/my/b2b/reminders/subscription",

@@ -22,6 +22,15 @@ registry.category("web_tour.tours").add("b2b_dunning_reminders", {
             run: noHorizontalScroll,
         },
         {
+            content: "The card is a panel, not one of the counter cards",
+            trigger: "#b2b_portal_home_panels > #b2b_dunning_card",
+            run() {
+                if (document.querySelector("#b2b_portal_home_cards #b2b_dunning_card")) {
+                    throw new Error("The payments card is among the counter cards");
+                }
+            },
+        },
+        {
             content: "The late fees to be charged",
             trigger: "#b2b_dunning_card #b2b_dunning_fee_amount",
         },
@@ -35,6 +44,15 @@ registry.category("web_tour.tours").add("b2b_dunning_reminders", {
             content: "The finance contact always receives them",
             trigger: "tr[data-b2b-login='pc_finance'] [name='b2b_reminder_always']",
             run: noHorizontalScroll,
+        },
+        {
+            content: "The admin always receives them: no button on its own row",
+            trigger: "tr[data-b2b-login='pc_admin'] [name='b2b_reminder_always']",
+            run() {
+                if (document.querySelector("tr[data-b2b-login='pc_admin'] button")) {
+                    throw new Error("The admin's row offers a button");
+                }
+            },
         },
         {
             content: "Subscribe the purchaser",
