@@ -19,6 +19,9 @@ class ReportResPartnerStatement(models.AbstractModel):
         company = self.env["res.company"].browse(
             data.get("company_id") or self.env.company.id
         )
+        # the wizard's print sends its dealer in ``data``: with data, the web
+        # client asks for the report without ids in the URL
+        docids = docids or [int(pid) for pid in data.get("partner_ids") or []]
         docs = self.env["res.partner"].browse(docids)
         self._b2b_check_statement_access(docs, company)
         return {

@@ -124,6 +124,21 @@ class TestB2bCreditStatement(B2bCreditCommon):
         self.assertIn("31-60 days", html)
         action = wizard.action_print()
         self.assertEqual(action["data"]["date_to"], "2026-02-28")
+        # the web client asks for a report printed with data without ids in
+        # the URL (/report/pdf/<report>?options=<data>): the dealer comes
+        # from the data, under the same access check (a blank page before)
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.invoicer)
+            ._render_qweb_html(
+                "b2b_credit.action_report_res_partner_statement",
+                None,
+                data=action["data"],
+            )[0]
+            .decode()
+        )
+        self.assertIn(self.feb.name, html)
+        self.assertIn(self.dealer.name, html)
         action = wizard.action_send()
         self.assertEqual(action["res_model"], "mail.compose.message")
         attachment = self.env["ir.attachment"].browse(

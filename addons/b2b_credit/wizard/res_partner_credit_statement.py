@@ -26,6 +26,7 @@ class ResPartnerCreditStatement(models.TransientModel):
             "date_from": fields.Date.to_string(self.date_from),
             "date_to": fields.Date.to_string(self.date_to),
             "company_id": self.company_id.id,
+            "partner_ids": self.partner_id.ids,
         }
 
     def action_print(self):
