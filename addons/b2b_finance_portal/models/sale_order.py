@@ -217,7 +217,7 @@ class SaleOrder(models.Model):
         on the order.
 
         :param payer: the user who paid (the submission is made in their
-            name when it is a buyer of the dealer)
+            name when the order was not created by a buyer of the dealer)
         :return: the orders submitted again
         """
         refused = self.filtered(lambda o: o.b2b_buyer_status == "refused")
@@ -235,7 +235,11 @@ class SaleOrder(models.Model):
                     subtype_xmlid="mail.mt_comment",
                 )
                 continue
-            submitter = payer if payer and payer.share else order.create_uid
+            # the order's own buyer submits it again, as they did the first
+            # time: the payer may be the dealer's approver, whom the approval
+            # rules do not let approve their own submission
+            buyer = order.create_uid
+            submitter = buyer if buyer.share or not (payer and payer.share) else payer
             # sudo: the payment was confirmed by finance or by the payment
             # provider; the order goes on through the buyer's submission, in
             # the name of the buyer (approval requests, chatter), as the

@@ -182,6 +182,23 @@ class TestOrderShortfall(B2bOrderPaymentCommon):
         self.assertEqual(self.order_b.b2b_buyer_status, "refused")
         self.assertEqual(self.order_b._b2b_credit_shortfalls(), {self.order_b: 1200.0})
 
+    def test_release_submits_as_the_orders_buyer(self):
+        """The order goes on in the name of the buyer who submitted it, not
+        of the payer: the finance buyer may be the dealer's approver, whose
+        own submission the approval rules refuse (seen in the demo)."""
+        SaleOrder = self.env.registry["sale.order"]
+        original = SaleOrder._b2b_buyer_submit
+        submitters = []
+
+        def spy(orders, *args, **kwargs):
+            submitters.append(orders.env.user)
+            return original(orders, *args, **kwargs)
+
+        with patch.object(SaleOrder, "_b2b_buyer_submit", spy):
+            self._confirm(self._slip(self.order_a, 500.0))
+        self.assertEqual(submitters, [self.purchaser_p])
+        self.assertEqual(self.order_a.state, "sale")
+
     def test_offline_total_covers_other_order(self):
         """Paying the whole order of A releases A; B is covered by what is
         left (1,500 paid, A takes 1,500: B's shortfall back to 200) and
