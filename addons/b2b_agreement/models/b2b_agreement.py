@@ -493,9 +493,13 @@ class B2bAgreement(models.Model):
         # attachments to a portal user's message only if they uploaded them,
         # and lets the author of a message delete its attachments (the
         # signed PDF is immutable, see ir_attachment.py)
+        author = agreement.company_id.partner_id
         agreement.with_user(SUPERUSER_ID).message_post(
             body=self._b2b_lang_env()._("Agreement signed by %s.", name),
-            author_id=agreement.company_id.partner_id.id,
+            author_id=author.id,
+            # the company's address, else the signer's: a company without an
+            # e-mail address still sends the notice (no sender, no e-mail)
+            email_from=author.email_formatted or user.partner_id.email_formatted,
             attachment_ids=agreement.attachment_id.ids,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",

@@ -133,6 +133,9 @@ class TestAgreementPortal(B2bAgreementCommon, HttpCase):
         self.assertEqual(len(message), 1)
         # posted by the company, not by the signer (an author may delete)
         self.assertEqual(message.author_id, self.env.company.partner_id)
+        # with a sender, also when the company has no e-mail address (its
+        # notice is sent; without one Odoo's mail queue fails to send it)
+        self.assertTrue(message.email_from)
         with self.assertRaises(JsonRpcException):
             self.make_jsonrpc_request(
                 "/mail/attachment/delete", {"attachment_id": attachment.id}
